@@ -1,0 +1,73 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+  name: "mailzone",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "mailzone", targets: ["mailzone"]),
+    .library(name: "MailZone", targets: ["MailZoneDNS", "MailZoneRecords"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLDNS",
+      pkgConfig: "ldns",
+      providers: [.apt(["libldns-dev"])]
+    ),
+    .target(
+      name: "MailZoneDNS",
+      dependencies: [
+        "CLDNS",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ],
+      swiftSettings: strict
+    ),
+    .target(
+      name: "MailZoneRecords",
+      dependencies: [.product(name: "SwiftASN1", package: "swift-asn1")],
+      swiftSettings: strict
+    ),
+    .executableTarget(
+      name: "mailzone",
+      dependencies: [
+        "MailZoneDNS",
+        "MailZoneRecords",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strict
+    ),
+    .target(
+      name: "MailZoneTestSupport",
+      dependencies: ["MailZoneDNS"],
+      path: "Tests/MailZoneTestSupport",
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "MailZoneDNSTests",
+      dependencies: ["MailZoneDNS", "MailZoneTestSupport"],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "MailZoneRecordsTests",
+      dependencies: ["MailZoneRecords"],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "MailZoneCLITests",
+      dependencies: ["mailzone", "MailZoneTestSupport"],
+      swiftSettings: strict
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

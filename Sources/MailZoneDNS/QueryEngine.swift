@@ -1,0 +1,281 @@
+import NIOCore
+import NIOPosix
+
+/// A raw reply handed from the event loop to the task that asked, which parses it.
+enum RawReply: Sendable {
+  case reply([UInt8], DNSResponse.Transport, server: String)
+  case failure(DNSResponse.Failure, server: String?)
+}
+
+/// Many queries in flight over one UDP socket per address family, on one event loop.
+///
+/// All mutable state is touched on `loop` only: every entry point hops there with `execute`, and
+/// the channel handlers run there. That confinement is what makes the `@unchecked Sendable` sound.
+final class QueryEngine: @unchecked Sendable {
+  struct Job {
+    let query: [UInt8]
+    let question: ArraySlice<UInt8>
+    let continuation: CheckedContinuation<RawReply, Never>
+  }
+
+  private struct Pending {
+    let job: Job
+    var attempt = 0
+    var serverIndex: Int
+    var timer: Scheduled<Void>?
+    var viaTCP = false
+    /// Servers that answered SERVFAIL or REFUSED: not asked again for this question.
+    var refusedBy: Set<Int> = []
+    /// The last such reply, returned if no other server does better.
+    var fallback: RawReply?
+  }
+
+  let loop: any EventLoop
+  private let configuration: LDNSResolverConfiguration
+  private let addresses: [SocketAddress]
+  private var channels: [Bool: any Channel] = [:]  // keyed by "is IPv6"
+  private var pending: [UInt16: Pending] = [:]
+  private var waiting: [Job] = []
+  private var waitingHead = 0
+  private var ids = IDRing()
+  private(set) var statistics = ResolverStatistics()
+
+  private init(loop: any EventLoop, configuration: LDNSResolverConfiguration, addresses: [SocketAddress]) {
+    self.loop = loop
+    self.configuration = configuration
+    self.addresses = addresses
+  }
+
+  /// Binds the sockets the configured servers need.
+  static func start(configuration: LDNSResolverConfiguration) async throws -> QueryEngine {
+    let loop = MultiThreadedEventLoopGroup.singleton.next()
+    let addresses = try configuration.nameservers.map { try SocketAddress(ipAddress: $0.host, port: $0.port) }
+    let engine = QueryEngine(loop: loop, configuration: configuration, addresses: addresses)
+    for v6 in Set(configuration.nameservers.map(\.isIPv6)) {
+      let channel = try await engine.bind(v6: v6)
+      try await loop.submit { engine.channels[v6] = channel }.get()
+    }
+    return engine
+  }
+
+  private func bind(v6: Bool) async throws -> any Channel {
+    try await DatagramBootstrap(group: loop)
+      .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
+      .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 65_535))
+      .channelOption(.datagramVectorReadMessageCount, value: 16)
+      .channelInitializer { channel in
+        channel.eventLoop.makeCompletedFuture {
+          try channel.pipeline.syncOperations.addHandler(UDPReplyHandler(engine: self))
+        }
+      }
+      .bind(host: v6 ? "::" : "0.0.0.0", port: 0).get()
+  }
+
+  /// Closes the sockets; queries still in flight end as errors.
+  func close() async {
+    let channels = try? await loop.submit { () -> [any Channel] in
+      let all = Array(self.channels.values)
+      self.channels = [:]
+      return all
+    }.get()
+    for channel in channels ?? [] { try? await channel.close() }
+  }
+
+  func currentStatistics() async -> ResolverStatistics {
+    (try? await loop.submit { self.statistics }.get()) ?? ResolverStatistics()
+  }
+
+  // MARK: on the loop
+
+  func submit(_ job: Job) {
+    statistics.queries += 1
+    if pending.count < max(1, configuration.maxInFlight), ids.count > 0 {
+      begin(job)
+    } else {
+      waiting.append(job)
+    }
+  }
+
+  private func begin(_ job: Job) {
+    guard let id = ids.take() else {
+      waiting.append(job)
+      return
+    }
+    var query = job.query
+    query[0] = UInt8(id >> 8)
+    query[1] = UInt8(id & 0xFF)
+    // resolv.conf order: the first server first, the others only after a failure.
+    pending[id] = Pending(
+      job: Job(query: query, question: job.question, continuation: job.continuation), serverIndex: 0)
+    transmit(id)
+  }
+
+  private func transmit(_ id: UInt16) {
+    guard var entry = pending[id] else { return }
+    let server = configuration.nameservers[entry.serverIndex]
+    guard let channel = channels[server.isIPv6] else {
+      finish(id, .failure(.error("resolver is closed"), server: server.description))
+      return
+    }
+    statistics.udpSent += 1
+    let envelope = AddressedEnvelope(
+      remoteAddress: addresses[entry.serverIndex], data: channel.allocator.buffer(bytes: entry.job.query))
+    let attempt = entry.attempt
+    let promise = loop.makePromise(of: Void.self)
+    promise.futureResult.whenFailure { error in self.attemptFailed(id, attempt: attempt, reason: "\(error)") }
+    channel.writeAndFlush(envelope, promise: promise)
+    entry.timer = loop.scheduleTask(in: TimeAmount(configuration.timeout)) {
+      self.statistics.timeouts += 1
+      self.attemptFailed(id, attempt: attempt, reason: nil)
+    }
+    pending[id] = entry
+  }
+
+  /// An attempt timed out (`reason` nil) or could not be sent: try again, maybe at the next server.
+  private func attemptFailed(_ id: UInt16, attempt: Int, reason: String?) {
+    guard var entry = pending[id], entry.attempt == attempt, !entry.viaTCP else { return }
+    entry.timer?.cancel()
+    entry.attempt += 1
+    pending[id] = entry
+    let server = configuration.nameservers[entry.serverIndex].description
+    moveOn(id, otherwise: entry.fallback ?? .failure(reason.map { .error("send failed: \($0)") } ?? .timeout, server: server))
+  }
+
+  /// Sends the next attempt to the next server still worth asking, or ends with `outcome`.
+  /// Every server gets `tries` attempts in turn: s0, s1, s0, s1, ...
+  private func moveOn(_ id: UInt16, otherwise outcome: RawReply) {
+    guard var entry = pending[id] else { return }
+    let servers = addresses.count
+    let candidates = (1...servers).map { (entry.serverIndex + $0) % servers }.filter { !entry.refusedBy.contains($0) }
+    guard entry.attempt < max(1, configuration.tries) * servers, let next = candidates.first else {
+      finish(id, outcome)
+      return
+    }
+    entry.serverIndex = next
+    entry.viaTCP = false
+    pending[id] = entry
+    transmit(id)
+  }
+
+  /// A datagram arrived on one of the sockets.
+  func received(_ bytes: [UInt8], from source: SocketAddress) {
+    guard let id = WireCheck.id(bytes), var entry = pending[id], !entry.viaTCP,
+      source == addresses[entry.serverIndex], WireCheck.matches(bytes, question: entry.job.question)
+    else {
+      statistics.mismatchedReplies += 1
+      return
+    }
+    entry.timer?.cancel()
+    entry.timer = nil
+    let server = configuration.nameservers[entry.serverIndex].description
+    if WireCheck.isTruncated(bytes) {
+      entry.viaTCP = true
+      pending[id] = entry
+      exchangeOverTCP(id, entry: entry, server: server)
+      return
+    }
+    pending[id] = entry
+    settle(id, .reply(bytes, .udp, server: server), rcode: WireCheck.rcode(bytes))
+  }
+
+  /// SERVFAIL and REFUSED move on to the next server while one is left; anything else is final.
+  private func settle(_ id: UInt16, _ reply: RawReply, rcode: UInt8) {
+    guard var entry = pending[id] else { return }
+    guard rcode == 2 || rcode == 5 else {
+      finish(id, reply)
+      return
+    }
+    entry.refusedBy.insert(entry.serverIndex)
+    entry.fallback = reply
+    entry.attempt += 1
+    pending[id] = entry
+    moveOn(id, otherwise: reply)
+  }
+
+  private func exchangeOverTCP(_ id: UInt16, entry: Pending, server: String) {
+    statistics.tcpExchanges += 1
+    let question = entry.job.question
+    TCPExchange.run(
+      query: entry.job.query, to: addresses[entry.serverIndex], on: loop, timeout: TimeAmount(configuration.timeout)
+    ).whenComplete { result in
+      switch result {
+      case .success(let bytes) where WireCheck.id(bytes) == id && WireCheck.matches(bytes, question: question):
+        self.settle(id, .reply(bytes, .tcp, server: server), rcode: WireCheck.rcode(bytes))
+      case .success:
+        self.statistics.mismatchedReplies += 1
+        self.finish(id, .failure(.error("TCP reply did not match the query"), server: server))
+      case .failure(let error as TCPExchange.TimedOut):
+        _ = error
+        self.finish(id, .failure(.timeout, server: server))
+      case .failure(let error):
+        self.finish(id, .failure(.error("TCP: \(error)"), server: server))
+      }
+    }
+  }
+
+  private func finish(_ id: UInt16, _ reply: RawReply) {
+    guard let entry = pending.removeValue(forKey: id) else { return }
+    entry.timer?.cancel()
+    ids.giveBack(id)
+    entry.job.continuation.resume(returning: reply)
+    if waitingHead < waiting.count {
+      let next = waiting[waitingHead]
+      waitingHead += 1
+      if waitingHead == waiting.count {
+        waiting.removeAll(keepingCapacity: true)
+        waitingHead = 0
+      }
+      begin(next)
+    }
+  }
+}
+
+extension TimeAmount {
+  init(_ duration: Duration) {
+    let (seconds, attoseconds) = duration.components
+    self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+  }
+}
+
+/// Hands datagrams to the engine (runs on the engine's loop).
+private final class UDPReplyHandler: ChannelInboundHandler {
+  typealias InboundIn = AddressedEnvelope<ByteBuffer>
+  private let engine: QueryEngine
+
+  init(engine: QueryEngine) { self.engine = engine }
+
+  func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+    let envelope = unwrapInboundIn(data)
+    engine.received(Array(envelope.data.readableBytesView), from: envelope.remoteAddress)
+  }
+
+  func errorCaught(context: ChannelHandlerContext, error: any Error) {
+    // ICMP errors on an unconnected socket are not tied to a query; the attempt times out instead.
+  }
+}
+
+/// Message IDs from a shuffled ring: one taken from the front, returned to the back, so an ID
+/// whose query timed out is not reused until every other free ID has been (late replies die).
+struct IDRing {
+  private var storage: [UInt16]
+  private var head = 0
+  private(set) var count: Int
+
+  init() {
+    storage = (0...UInt16.max).shuffled()
+    count = storage.count
+  }
+
+  mutating func take() -> UInt16? {
+    guard count > 0 else { return nil }
+    let id = storage[head]
+    head = (head + 1) % storage.count
+    count -= 1
+    return id
+  }
+
+  mutating func giveBack(_ id: UInt16) {
+    storage[(head + count) % storage.count] = id
+    count += 1
+  }
+}

@@ -1,0 +1,1 @@
+// Bring-up placeholder, removed once the records module has sources.

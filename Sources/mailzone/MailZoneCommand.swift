@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The `mailzone` root command.
+@main
+struct MailZoneCommand: AsyncParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "mailzone",
+    abstract: "Audit a domain's email-authentication DNS and write the corrected zone records.",
+    discussion: """
+      Exit codes:
+        0   clean: nothing at or above --fail-on (lookups: an answer was obtained)
+        1   findings at or above --fail-on
+        2   incomplete: a DNS query failed or timed out (SERVFAIL, REFUSED, timeout)
+        64  usage error: unknown flag or bad value
+        65  bad input data: an unreadable or malformed zone file or record
+      """,
+    version: version,
+    subcommands: [Lookup.self]
+  )
+}

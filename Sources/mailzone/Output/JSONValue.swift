@@ -1,0 +1,104 @@
+/// A JSON value whose objects keep their key order, so reports read in the order the contract lists.
+///
+/// Foundation's encoders reorder keys and drop `nil`; the audit contract wants both order and
+/// explicit `null`s, so reporters build `JSONValue`s and serialize them here.
+enum JSONValue: Sendable, Equatable {
+  case null
+  case bool(Bool)
+  case int(Int)
+  case double(Double)
+  case string(String)
+  case array([JSONValue])
+  case object([(String, JSONValue)])
+
+  static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    switch (lhs, rhs) {
+    case (.null, .null): return true
+    case (.bool(let a), .bool(let b)): return a == b
+    case (.int(let a), .int(let b)): return a == b
+    case (.double(let a), .double(let b)): return a == b
+    case (.string(let a), .string(let b)): return a == b
+    case (.array(let a), .array(let b)): return a == b
+    case (.object(let a), .object(let b)):
+      return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+    default: return false
+    }
+  }
+
+  /// Wraps an optional: `nil` becomes `null`.
+  static func optional<T>(_ value: T?, _ transform: (T) -> JSONValue) -> JSONValue {
+    value.map(transform) ?? .null
+  }
+
+  /// Compact serialization (one line), as NDJSON needs.
+  func serialized() -> String {
+    var out = ""
+    write(to: &out, indent: nil, depth: 0)
+    return out
+  }
+
+  /// Serialization with two-space indentation.
+  func prettySerialized() -> String {
+    var out = ""
+    write(to: &out, indent: "  ", depth: 0)
+    return out
+  }
+
+  private func write(to out: inout String, indent: String?, depth: Int) {
+    switch self {
+    case .null: out += "null"
+    case .bool(let b): out += b ? "true" : "false"
+    case .int(let i): out += String(i)
+    case .double(let d): out += d.isFinite ? String(d) : "null"
+    case .string(let s): JSONValue.writeString(s, to: &out)
+    case .array(let items):
+      writeContainer(items.map { (nil, $0) }, open: "[", close: "]", to: &out, indent: indent, depth: depth)
+    case .object(let members):
+      writeContainer(members.map { ($0.0, $0.1) }, open: "{", close: "}", to: &out, indent: indent, depth: depth)
+    }
+  }
+
+  private func writeContainer(
+    _ items: [(String?, JSONValue)], open: String, close: String,
+    to out: inout String, indent: String?, depth: Int
+  ) {
+    out += open
+    guard !items.isEmpty else {
+      out += close
+      return
+    }
+    for (index, (key, value)) in items.enumerated() {
+      if index > 0 { out += "," }
+      if let indent {
+        out += "\n" + String(repeating: indent, count: depth + 1)
+      }
+      if let key {
+        JSONValue.writeString(key, to: &out)
+        out += indent == nil ? ":" : ": "
+      }
+      value.write(to: &out, indent: indent, depth: depth + 1)
+    }
+    if let indent {
+      out += "\n" + String(repeating: indent, count: depth)
+    }
+    out += close
+  }
+
+  private static func writeString(_ s: String, to out: inout String) {
+    out += "\""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case let c where c.value < 0x20 || c.value == 0x7F:
+        let hex = String(c.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    out += "\""
+  }
+}
