@@ -49,7 +49,7 @@ public struct ZoneFileResolver: Resolver {
 
   /// The synchronous core of `query`.
   public func answer(_ name: DNSName, _ type: RRType) -> DNSResponse {
-    guard let zone = zone(for: name) else {
+    guard var zone = zone(for: name) else {
       return DNSResponse(rcode: DNSResponse.refused, transport: .zoneFile, server: "zone files")
     }
     var flags = DNSFlags()
@@ -62,7 +62,6 @@ public struct ZoneFileResolver: Resolver {
         // A referral is not authoritative (RFC 1034 §4.3.2 step 3b).
         let ns = zone.records[cut, default: []].filter { $0.type == .ns }
         return DNSResponse(answer: answer, authority: ns, transport: .zoneFile, server: zone.source)
-
       }
       switch zone.lookup(current, type) {
       case .records(let found):
@@ -71,13 +70,12 @@ public struct ZoneFileResolver: Resolver {
       case .cname(let link, let target):
         answer.append(link)
         visited.insert(current)
-        // Follow inside this zone only, as an authoritative server does; a loop or a target
-        // elsewhere ends the reply with the chain so far.
-        guard target.isSubdomain(of: zone.apex), !visited.contains(target), answer.count < 16,
-          self.zone(for: target)?.apex == zone.apex
-        else {
+        // Like NSD, follow the chain into any loaded zone; a loop, or a target in no loaded
+        // zone, ends the reply with the chain so far.
+        guard !visited.contains(target), answer.count < 16, let next = self.zone(for: target) else {
           return DNSResponse(flags: flags, answer: answer, transport: .zoneFile, server: zone.source)
         }
+        zone = next
         current = target
       case .noData:
         return DNSResponse(

@@ -1,0 +1,79 @@
+import MailZoneDNS
+import Testing
+
+@Suite("DNSName: presentation parsing, limits and comparison")
+struct DNSNameTests {
+  struct Valid: CustomTestStringConvertible, Sendable {
+    let text: String
+    let labels: [String]
+    let reason: String
+    var testDescription: String { "\(text): \(reason)" }
+  }
+
+  @Test(arguments: [
+    Valid(text: "example.com", labels: ["example", "com"], reason: "relative text is taken as absolute"),
+    Valid(text: "example.com.", labels: ["example", "com"], reason: "final dot"),
+    Valid(text: ".", labels: [], reason: "the root"),
+    Valid(text: "a\\.b.example", labels: ["a.b", "example"], reason: "escaped dot stays in the label"),
+    Valid(text: "\\065bc.test", labels: ["Abc", "test"], reason: "\\DDD escape (RFC 1035 §5.1)"),
+    Valid(text: "_dmarc.example.com", labels: ["_dmarc", "example", "com"], reason: "underscore labels"),
+  ])
+  func parses(_ c: Valid) throws {
+    let name = try DNSName(c.text)
+    #expect(name.labels.map { String(decoding: $0, as: UTF8.self) } == c.labels)
+  }
+
+  struct Invalid: CustomTestStringConvertible, Sendable {
+    let text: String
+    let error: DNSNameError
+    var testDescription: String { "\(text.prefix(40)) → \(error)" }
+  }
+
+  @Test(arguments: [
+    Invalid(text: "", error: .emptyName),
+    Invalid(text: "a..b", error: .emptyLabel),
+    Invalid(text: ".example", error: .emptyLabel),
+    Invalid(text: String(repeating: "a", count: 64) + ".test", error: .labelTooLong(64)),
+    Invalid(text: Array(repeating: String(repeating: "a", count: 63), count: 4).joined(separator: "."),
+            error: .nameTooLong(257)),
+    Invalid(text: "a\\", error: .badEscape),
+    Invalid(text: "a\\256.test", error: .badEscape),
+  ])
+  func rejects(_ c: Invalid) {
+    #expect(throws: c.error) { try DNSName(c.text) }
+  }
+
+  @Test("253 characters of text (255 octets on the wire) is the longest name")
+  func longestName() throws {
+    let text = [String(repeating: "a", count: 63), String(repeating: "b", count: 63),
+                String(repeating: "c", count: 63), String(repeating: "d", count: 61)].joined(separator: ".")
+    let name = try DNSName(text)
+    #expect(text.utf8.count == 253)
+    #expect(name.wireLength == 255)
+  }
+
+  @Test("comparison and hashing ignore ASCII case only (RFC 4343)")
+  func caseInsensitive() throws {
+    #expect(try DNSName("Example.COM") == DNSName("example.com."))
+    #expect(Set([try DNSName("A.test"), try DNSName("a.TEST")]).count == 1)
+    #expect(try DNSName("\\195\\169.test") != DNSName("\\195\\137.test"))
+  }
+
+  @Test("presentation escapes special and non-printable bytes, and round-trips")
+  func presentation() throws {
+    let name = try DNSName(labels: [Array("a.b".utf8), [0x00, 0xFF, 0x20], Array("test".utf8)])
+    #expect(name.absoluteText == "a\\.b.\\000\\255\\ .test.")
+    #expect(try DNSName(name.absoluteText) == name)
+    #expect(DNSName.root.absoluteText == ".")
+  }
+
+  @Test("subdomain tests and parents")
+  func hierarchy() throws {
+    let name = try DNSName("mx.Example.com")
+    #expect(name.isSubdomain(of: try DNSName("example.COM")))
+    #expect(name.isSubdomain(of: .root))
+    #expect(!name.isSubdomain(of: try DNSName("ample.com")))
+    #expect(name.parent == (try DNSName("example.com")))
+    #expect(try name.prepending("_dmarc") == DNSName("_dmarc.mx.example.com"))
+  }
+}
