@@ -1,1 +1,0 @@
-// Bring-up placeholder, removed once the records module has sources.
