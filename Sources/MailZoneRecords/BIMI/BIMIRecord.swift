@@ -50,7 +50,7 @@ public struct BIMIRecord: Sendable, Hashable, CustomStringConvertible {
   /// - Throws: ``RecordParseError``; `notBIMI` when it does not start with `v=BIMI1`.
   public static func parse(_ text: String) throws(RecordParseError) -> BIMIRecord {
     let bytes = Array(text.utf8)
-    guard !bytes.isEmpty else { throw RecordParseError(.empty, at: 0, "empty record: a bimi record starts with v=BIMI1") }
+    guard !bytes.isEmpty else { throw RecordParseError(.empty, at: 0, "empty record: a bimi record starts with 'v=BIMI1'") }
     guard let versionEnd = versionEnd(bytes) else {
       throw RecordParseError(.notBIMI, at: 0, "not a bimi record: it must begin with 'v=BIMI1' (\(rfc))")
     }

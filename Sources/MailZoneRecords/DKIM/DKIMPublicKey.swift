@@ -55,7 +55,7 @@ public struct DKIMPublicKey: Sendable, Hashable {
     }
     if let spki = try? SubjectPublicKeyInfo(derEncoded: root) {
       guard spki.algorithm == .rsaEncryption else {
-        throw RecordParseError(.invalidPublicKey, at: 0, "the subjectpublickeyinfo holds a \(spki.algorithm) key, not rsaEncryption, but k=rsa (rfc 6376 §3.6.1)")
+        throw RecordParseError(.invalidPublicKey, at: 0, "the subjectpublickeyinfo holds a \(spki.algorithm) key, not rsaencryption (1.2.840.113549.1.1.1), but k=rsa (rfc 6376 §3.6.1)")
       }
       guard spki.key.paddingBits == 0, let rsa = try? RSAPublicKey(derEncoded: Array(spki.key.bytes)) else {
         throw RecordParseError(.invalidPublicKey, at: 0, "the subjectpublickeyinfo does not wrap a valid rsapublickey (rfc 8017 §a.1.1)")
@@ -118,12 +118,11 @@ private struct RSAPublicKey: DERImplicitlyTaggable {
     }
   }
 
-  /// The modulus size in bits; the modulus and exponent must be positive.
+  /// The modulus size in bits. SwiftASN1 already rejects negative INTEGERs and strips the sign
+  /// octet; zero is rejected here.
   func modulusBits() throws(RecordParseError) -> Int {
     let magnitude = modulus.drop { $0 == 0 }
-    guard let top = magnitude.first, modulus.first.map({ $0 & 0x80 == 0 }) == true,
-      publicExponent.first.map({ $0 & 0x80 == 0 }) == true, publicExponent.contains(where: { $0 != 0 })
-    else {
+    guard let top = magnitude.first, publicExponent.contains(where: { $0 != 0 }) else {
       throw RecordParseError(.invalidPublicKey, at: 0, "the rsa modulus and exponent must be positive integers (rfc 8017 §a.1.1)")
     }
     return magnitude.count * 8 - top.leadingZeroBitCount

@@ -32,12 +32,16 @@ struct DMARCParser {
   }
 
   mutating func parse() throws(RecordParseError) -> DMARCRecord {
-    guard !bytes.isEmpty else { throw RecordParseError(.empty, at: 0, "empty record: a dmarc record starts with v=DMARC1") }
+    guard !bytes.isEmpty else { throw RecordParseError(.empty, at: 0, "empty record: a dmarc record starts with 'v=DMARC1'") }
     guard let valueStart = Self.versionValueStart(bytes) else {
       let lead = ASCII.isWSP(bytes[0]) ? " (it starts with whitespace)" : ""
       throw RecordParseError(.notDMARC, at: 0, "not a dmarc record: it must begin with 'v=DMARC1'\(lead) (\(spec.title) §\(section("6.3", "4.7")))")
     }
     var index = valueStart + 6
+    // A `v=` tag naming another protocol (`v=spf1`) is not DMARC at all; `v=dmarc1` is broken DMARC.
+    guard index <= bytes.count, ASCII.equalsIgnoringCase(bytes[valueStart..<(valueStart + 5)], "dmarc") else {
+      throw RecordParseError(.notDMARC, at: 0, "not a dmarc record: it must begin with 'v=DMARC1' (\(spec.title) §\(section("6.3", "4.7")))")
+    }
     // dmarc-version = "v" equals %s"DMARC1": the value is case-sensitive and exact.
     guard bytes[valueStart...].starts(with: "DMARC1".utf8),
       index == bytes.count || ASCII.isWSP(bytes[index]) || bytes[index] == ASCII.semicolon
@@ -114,9 +118,9 @@ struct DMARCParser {
   private mutating func checkPosition(of tag: RecordTag, position: Int) throws(RecordParseError) {
     guard position > 0 else { return }
     if spec == .rfc7489 {
-      throw RecordParseError(.tagOutOfOrder, at: tag.offset, "p must be the first tag after v=DMARC1 (rfc 7489 §6.4)")
+      throw RecordParseError(.tagOutOfOrder, at: tag.offset, "p must be the first tag after 'v=DMARC1' (rfc 7489 §6.4)")
     }
-    record.warnings.append(RecordWarning(.policyNotSecond, at: tag.offset, "p is not the first tag after v=DMARC1; rfc 9989 allows that, but rfc 7489 receivers reject the record"))
+    record.warnings.append(RecordWarning(.policyNotSecond, at: tag.offset, "p is not the first tag after 'v=DMARC1'; rfc 9989 allows that, but rfc 7489 receivers reject the record"))
   }
 
   private mutating func apply(

@@ -35,7 +35,7 @@ enum MTASTSPolicyParser {
   }
 
   private static func build(_ fields: Fields, text: String, end: Int) throws(RecordParseError) -> MTASTSPolicy {
-    guard fields.version != nil else { throw missing("version: STSv1", end) }
+    guard fields.version != nil else { throw missing("'version: STSv1'", end) }
     guard let (mode, modeOffset) = fields.mode else { throw missing("mode", end) }
     guard let (maxAge, maxAgeOffset) = fields.maxAge else { throw missing("max_age", end) }
     guard mode == .none || !fields.mx.isEmpty else {
@@ -79,7 +79,7 @@ enum MTASTSPolicyParser {
     case "version":
       try once(fields.version != nil)
       guard ASCII.equals(value, "STSv1") else {
-        throw RecordParseError(.badVersion, at: value.startIndex, "version must be exactly STSv1 (\(rfc))")
+        throw RecordParseError(.badVersion, at: value.startIndex, "version must be exactly 'STSv1' (\(rfc))")
       }
       fields.version = start
     case "mode":

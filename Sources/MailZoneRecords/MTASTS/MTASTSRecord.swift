@@ -36,7 +36,7 @@ public struct MTASTSRecord: Sendable, Hashable, CustomStringConvertible {
   public static func parse(_ text: String) throws(RecordParseError) -> MTASTSRecord {
     let bytes = Array(text.utf8)
     let version = Array("v=STSv1".utf8)
-    guard !bytes.isEmpty else { throw RecordParseError(.empty, at: 0, "empty record: an mta-sts record starts with v=STSv1") }
+    guard !bytes.isEmpty else { throw RecordParseError(.empty, at: 0, "empty record: an mta-sts record starts with 'v=STSv1'") }
     guard bytes.starts(with: version),
       bytes.count == version.count || ASCII.isWSP(bytes[version.count]) || bytes[version.count] == ASCII.semicolon
     else {

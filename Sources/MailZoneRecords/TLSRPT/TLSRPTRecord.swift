@@ -35,7 +35,7 @@ public struct TLSRPTRecord: Sendable, Hashable, CustomStringConvertible {
   public static func parse(_ text: String) throws(RecordParseError) -> TLSRPTRecord {
     let bytes = Array(text.utf8)
     let version = Array("v=TLSRPTv1".utf8)
-    guard !bytes.isEmpty else { throw RecordParseError(.empty, at: 0, "empty record: a tls-rpt record starts with v=TLSRPTv1") }
+    guard !bytes.isEmpty else { throw RecordParseError(.empty, at: 0, "empty record: a tls-rpt record starts with 'v=TLSRPTv1'") }
     guard bytes.starts(with: version),
       bytes.count == version.count || ASCII.isWSP(bytes[version.count]) || bytes[version.count] == ASCII.semicolon
     else {

@@ -1,0 +1,17 @@
+/// Public keys for the DKIM tables, generated once with Python's `cryptography` (RSA, Ed25519) or
+/// taken from published test selectors (the 512-bit ones, from `test.dkim2.eu` and dkimpy's tests).
+enum TestKeys {
+  static let rsa512PKCS1 = "MEgCQQC9vtUH9YsGQ6CaQEl/zpA7PbPpyNq3Pz0K16baEWeEQMnQHzj85hLA8yfpF/DBJmxy5mbVrRs+MdYAFvyaUyPtAgMBAAE="
+  static let rsa512SPKI =
+    "MFwwDQYJKoZIhvcNAQEBBQADSwAwSAJBANmBe10IgY+u7h3enWTukkqtUD5PR52Tb/mPfjC0QJTocVBq6Za/PlzfV+Py92VaCak19F4WrbVTK5Gg5tW220MCAwEAAQ=="
+  static let rsa1024SPKI =
+    "MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCjRCTaovypPoc/q/Wp0QXpMXG94GYl29FCbOPWi0+DE7IDJNCCdmfkfLndXJtuLezxMdaow/ZhJvqQkJUNLMcimMtJf30eKLR6rSjL5WW2FIZtpGA6Zasc4ghbE4h2slc8Y/LZHPMqapWytaICk60MKmzpPfI+kVAXpNR5Re0mVwIDAQAB"
+  static let rsa1024PKCS1 =
+    "MIGJAoGBAKNEJNqi/Kk+hz+r9anRBekxcb3gZiXb0UJs49aLT4MTsgMk0IJ2Z+R8ud1cm24t7PEx1qjD9mEm+pCQlQ0sxyKYy0l/fR4otHqtKMvlZbYUhm2kYDplqxziCFsTiHayVzxj8tkc8ypqlbK1ogKTrQwqbOk98j6RUBek1HlF7SZXAgMBAAE="
+  static let rsa2048SPKI =
+    "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtV8DCNs8J0sByAc6pHPSeiWP4AhwzpnhuXRYBri4chMvK628Ve21yVUfDv6M2Kw1bxE5o2Y3digF93Rr7VEp+zMkoahqBigodmtCaY9c7hMveNSvUbhfFAW2rGhS9f9aynB3sNSI5BIXL8YzgXa79DKZQzG8rk75Se2kvLXYrt6JG8XDE4NUXpUXQyYYhku/3IYEnlE7b7nti5lD08J0INroPTmsAMbdcMswo2YktLj7o8QUg8mhgaBMWGbfoYvYMZqD/5Wf29nmDU6RY0iZyqsBPblY5/4uGdSlhJy3VwIwsQtJWgAN2dMNUTPmY5sMIU5nj8paBfdrDrz71l6GvwIDAQAB"
+  static let rsa2048PKCS1 =
+    "MIIBCgKCAQEAtV8DCNs8J0sByAc6pHPSeiWP4AhwzpnhuXRYBri4chMvK628Ve21yVUfDv6M2Kw1bxE5o2Y3digF93Rr7VEp+zMkoahqBigodmtCaY9c7hMveNSvUbhfFAW2rGhS9f9aynB3sNSI5BIXL8YzgXa79DKZQzG8rk75Se2kvLXYrt6JG8XDE4NUXpUXQyYYhku/3IYEnlE7b7nti5lD08J0INroPTmsAMbdcMswo2YktLj7o8QUg8mhgaBMWGbfoYvYMZqD/5Wf29nmDU6RY0iZyqsBPblY5/4uGdSlhJy3VwIwsQtJWgAN2dMNUTPmY5sMIU5nj8paBfdrDrz71l6GvwIDAQAB"
+  static let ed25519Raw = "M355K87h9fJqxM9FMdTzsTM8c4MPPKJM6L3WYVaYzFg="
+  static let ed25519SPKI = "MCowBQYDK2VwAyEAM355K87h9fJqxM9FMdTzsTM8c4MPPKJM6L3WYVaYzFg="
+}
