@@ -25,6 +25,7 @@ struct DMARCValues {
   }
 
   private var section: String { spec == .rfc7489 ? "rfc 7489 §6.3" : "rfc 9989 §4.7" }
+  private var sizeSection: String { spec == .rfc7489 ? "rfc 7489 §6.4" : "rfc 9989 §4.8 obs-dmarc-report-size, after rfc 7489 §6.4" }
 
   private func invalid(_ expected: String, at offset: Int? = nil) -> RecordParseError {
     guard !bytes.isEmpty else {
@@ -145,10 +146,10 @@ struct DMARCValues {
       digits = size.dropLast()
     }
     guard !digits.isEmpty, digits.allSatisfy(ASCII.isDigit) else {
-      throw RecordParseError(.invalidSizeLimit, at: bang, "'!' must be followed by a size: digits and an optional k, m, g or t; commas and '!' inside a uri must be %-encoded (rfc 7489 §6.4)")
+      throw RecordParseError(.invalidSizeLimit, at: bang, "'!' must be followed by a size: digits and an optional k, m, g or t; commas and '!' inside a uri must be %-encoded (\(sizeSection))")
     }
     guard let value = ASCII.number(digits) else {
-      throw RecordParseError(.invalidSizeLimit, at: bang + 1, "the size limit does not fit in an unsigned 64-bit integer (rfc 7489 §6.4)")
+      throw RecordParseError(.invalidSizeLimit, at: bang + 1, "the size limit does not fit in an unsigned 64-bit integer (\(sizeSection))")
     }
     uri.sizeValue = value
     if spec == .rfc9989 {
