@@ -50,7 +50,8 @@ extension MailZoneCommand {
       do {
         data = try FileHandle.standardInput.readToEnd() ?? Data()
       } catch {
-        throw CommandFailure(message: "cannot read the record from standard input: \(error)", exitCode: ExitStatus.dataError)
+        throw CommandFailure(
+          message: "cannot read the record from standard input: \(error)", exitCode: ExitStatus.dataError)
       }
       var bytes = Array(data)
       if kind != .mtaSTSPolicy, bytes.last == 0x0A {

@@ -20,14 +20,20 @@ struct ParseCommandTests {
 
   static let cases: [Case] = [
     Case(kind: "spf", record: "v=spf1 include:_spf.example.com -all", valid: true, reason: "a valid spf record"),
-    Case(kind: "spf", record: "v=spf1 ip4:192.0.2.01 -all", valid: false, reason: "an ipv4 leading zero (rfc 7208 §5.6)"),
-    Case(kind: "dmarc", record: "v=DMARC1; p=reject; rua=mailto:d@example.com", valid: true, reason: "a valid dmarc record"),
+    Case(
+      kind: "spf", record: "v=spf1 ip4:192.0.2.01 -all", valid: false, reason: "an ipv4 leading zero (rfc 7208 §5.6)"),
+    Case(
+      kind: "dmarc", record: "v=DMARC1; p=reject; rua=mailto:d@example.com", valid: true, reason: "a valid dmarc record"
+    ),
     Case(kind: "dmarc", record: "v=DMARC1; p=maybe", valid: false, reason: "a bad policy"),
     Case(kind: "dkim", record: "v=DKIM1; p=", valid: true, reason: "a revoked key"),
     Case(kind: "dkim", record: "v=DKIM1; k=dsa; p=", valid: false, reason: "an unknown key type"),
     Case(kind: "mta-sts", record: "v=STSv1; id=20240101", valid: true, reason: "a valid mta-sts record"),
-    Case(kind: "mta-sts-policy", record: "version: STSv1\nmode: enforce\nmx: mx.example.com\nmax_age: 604800\n", valid: true, reason: "a valid policy"),
-    Case(kind: "tlsrpt", record: "v=TLSRPTv1; rua=mailto:tls@example.com", valid: true, reason: "a valid tls-rpt record"),
+    Case(
+      kind: "mta-sts-policy", record: "version: STSv1\nmode: enforce\nmx: mx.example.com\nmax_age: 604800\n",
+      valid: true, reason: "a valid policy"),
+    Case(
+      kind: "tlsrpt", record: "v=TLSRPTv1; rua=mailto:tls@example.com", valid: true, reason: "a valid tls-rpt record"),
     Case(kind: "bimi", record: "v=BIMI1; l=https://example.com/logo.svg", valid: true, reason: "a valid bimi record"),
     Case(kind: "bimi", record: "v=BIMI1; l=http://example.com/logo.svg", valid: false, reason: "bimi needs https"),
   ]
@@ -65,7 +71,8 @@ struct ParseCommandTests {
 
   @Test("dkim facts: key bits, format, usable")
   func dkimFacts() throws {
-    let record = "v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDwIRP/UC3SBsEmGqZ9ZJW3/DkMoGeLnQg1fWn7/zYtIxN2SnFCjxOCKG9v3b4jYfcTNh5ijSsq631uBItLa7od+v/RtdC2UzJ1lWT947qR+Rcac2gbto/NMqJ0fzfVjH4OuKhitdY9tf6mcwGjaNBcWToIMmPSPDdQPNUYckcQ2QIDAQAB"
+    let record =
+      "v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDwIRP/UC3SBsEmGqZ9ZJW3/DkMoGeLnQg1fWn7/zYtIxN2SnFCjxOCKG9v3b4jYfcTNh5ijSsq631uBItLa7od+v/RtdC2UzJ1lWT947qR+Rcac2gbto/NMqJ0fzfVjH4OuKhitdY9tf6mcwGjaNBcWToIMmPSPDdQPNUYckcQ2QIDAQAB"
     let object = try json(CLIRunner.run(["parse", "dkim", "--format", "json", record]).stdout)
     #expect(object["key_bits"] as? Int == 1024)
     #expect(object["key_format"] as? String == "spki")
@@ -76,7 +83,10 @@ struct ParseCommandTests {
 
   @Test("spf facts: terms with qualifier, name, value, offset; lookup_terms")
   func spfFacts() throws {
-    let object = try json(CLIRunner.run(["parse", "spf", "--format", "json", "v=spf1 ~include:_spf.example.com a/24 -all redirect=x.example"]).stdout)
+    let object = try json(
+      CLIRunner.run([
+        "parse", "spf", "--format", "json", "v=spf1 ~include:_spf.example.com a/24 -all redirect=x.example",
+      ]).stdout)
     let terms = try #require(object["terms"] as? [[String: Any]])
     #expect(terms.count == 4)
     #expect(terms[0]["qualifier"] as? String == "~" && terms[0]["mechanism"] as? String == "include")
@@ -115,9 +125,11 @@ struct ParseCommandTests {
   func standardInput() throws {
     let absent = try CLIRunner.run(["parse", "spf", "--format", "json"], stdin: "v=spf1 -all\n")
     #expect(try json(absent.stdout)["canonical"] as? String == "v=spf1 -all")
-    let dash = try CLIRunner.run(["parse", "tlsrpt", "--format", "json", "-"], stdin: "v=TLSRPTv1; rua=mailto:a@example.com\r\n")
+    let dash = try CLIRunner.run(
+      ["parse", "tlsrpt", "--format", "json", "-"], stdin: "v=TLSRPTv1; rua=mailto:a@example.com\r\n")
     #expect(try json(dash.stdout)["valid"] as? Bool == true)
-    let policy = try CLIRunner.run(["parse", "mta-sts-policy", "--format", "json"], stdin: "version: STSv1\nmode: none\nmax_age: 86400\n")
+    let policy = try CLIRunner.run(
+      ["parse", "mta-sts-policy", "--format", "json"], stdin: "version: STSv1\nmode: none\nmax_age: 86400\n")
     #expect(try json(policy.stdout)["mode"] as? String == "none")
   }
 
@@ -128,6 +140,39 @@ struct ParseCommandTests {
     #expect(try CLIRunner.run(["parse", "dmarc", "--dmarc-spec", "1234", "v=DMARC1"]).status == 64)
     let help = try CLIRunner.run(["parse", "--help"])
     #expect(help.stdout.contains("Exit status: 0 when the record is valid"))
+  }
+
+  /// The checkout's root, from this file's path (Tests/MailZoneCLITests/ParseCommandTests.swift).
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  /// The shared conformance material beside the checkout (or `$MAILZONE_SHARED`), when present.
+  static let vectorsPresent: Bool = {
+    let shared =
+      ProcessInfo.processInfo.environment["MAILZONE_SHARED"].map { URL(fileURLWithPath: $0) }
+      ?? root.deletingLastPathComponent().appendingPathComponent("shared")
+    return FileManager.default.fileExists(atPath: shared.appendingPathComponent("conformance/record_vectors.py").path)
+  }()
+
+  @Test(
+    "record vectors: 100% of the non-disputed dmarc and dkim vectors under both dmarc profiles",
+    .enabled(if: vectorsPresent, "needs ../shared/conformance beside the checkout"))
+  func recordVectors() throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = [
+      Self.root.appendingPathComponent("scripts/conformance-records.sh").path, try CLIRunner.binary(),
+    ]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(text)")
+    let verdicts = text.split(separator: "\n").filter { $0.hasSuffix(" failed") }
+    #expect(verdicts.count == 2)
+    #expect(verdicts.allSatisfy { $0.hasSuffix(" 0 failed") }, "\(text)")
   }
 
   @Test("not spf at all is invalid with code not-spf")

@@ -43,7 +43,8 @@ struct RobustnessTests {
   ]
 
   /// Bytes that matter to the grammars, so random records reach deep into the parsers.
-  static let alphabet = Array("v=spf1DMARCKIBTSLRP;:,./%{}!-_+~?* \t\r\nalmxip46ex0123456789\"\\".utf8) + [0x00, 0x80, 0xC3, 0xFF]
+  static let alphabet =
+    Array("v=spf1DMARCKIBTSLRP;:,./%{}!-_+~?* \t\r\nalmxip46ex0123456789\"\\".utf8) + [0x00, 0x80, 0xC3, 0xFF]
 
   @Test("random and mutated records never trap", arguments: Kind.allCases)
   func random(_ kind: Kind) {
@@ -53,7 +54,9 @@ struct RobustnessTests {
       let length = Int.random(in: 0...80, using: &generator)
       var bytes = round.isMultiple(of: 2) ? prefix : []
       for _ in 0..<length {
-        bytes.append(round.isMultiple(of: 3) ? UInt8.random(in: 0...255, using: &generator) : Self.alphabet.randomElement(using: &generator) ?? 0)
+        bytes.append(
+          round.isMultiple(of: 3)
+            ? UInt8.random(in: 0...255, using: &generator) : Self.alphabet.randomElement(using: &generator) ?? 0)
       }
       Self.run(kind, bytes)
     }
@@ -62,7 +65,10 @@ struct RobustnessTests {
   @Test("a valid record with each single byte removed or replaced parses or fails, never traps")
   func mutations() {
     let seeds: [(Kind, String)] = [
-      (.spf, "v=spf1 include:_spf.example.com ip4:192.0.2.0/24 ip6:2001:db8::/32 a:%{d}/24//64 exists:%{ir}.x.example ~all exp=e.%{d}"),
+      (
+        .spf,
+        "v=spf1 include:_spf.example.com ip4:192.0.2.0/24 ip6:2001:db8::/32 a:%{d}/24//64 exists:%{ir}.x.example ~all exp=e.%{d}"
+      ),
       (.dmarc9989, "v=DMARC1; p=reject; sp=none; rua=mailto:a@example.com!10m; fo=0:d; t=y; psd=n"),
       (.dmarc7489, "v=DMARC1; p=reject; pct=50; ri=3600; rf=afrf; ruf=mailto:f@example.com"),
       (.dkim, "v=DKIM1; h=sha256; k=rsa; s=email; t=s; p=" + TestKeys.rsa1024SPKI),
@@ -104,13 +110,19 @@ struct RobustnessTests {
     Huge(name: "64 KiB of spf terms", kind: .spf, prefix: "v=spf1", unit: " ip4:192.0.2.1"),
     Huge(name: "64 KiB spf macro", kind: .spf, prefix: "v=spf1 exists:", unit: "%{d}."),
     Huge(name: "64 KiB of spaces after v=spf1", kind: .spf, prefix: "v=spf1", unit: " "),
-    Huge(name: "64 KiB of dmarc uris", kind: .dmarc9989, prefix: "v=DMARC1; p=none; rua=mailto:x@example.com", unit: ",mailto:a@example.com!10m"),
+    Huge(
+      name: "64 KiB of dmarc uris", kind: .dmarc9989, prefix: "v=DMARC1; p=none; rua=mailto:x@example.com",
+      unit: ",mailto:a@example.com!10m"),
     Huge(name: "64 KiB of dmarc fo values", kind: .dmarc7489, prefix: "v=DMARC1; p=none; fo=0", unit: ":d"),
     Huge(name: "64 KiB of semicolons", kind: .dmarc9989, prefix: "v=DMARC1", unit: ";"),
     Huge(name: "64 KiB of dkim base64", kind: .dkim, prefix: "v=DKIM1; p=", unit: "QUJD"),
     Huge(name: "64 KiB of dkim folding whitespace", kind: .dkim, prefix: "v=DKIM1; n=", unit: " \r\n a"),
-    Huge(name: "64 KiB of mx lines", kind: .policy, prefix: "version: STSv1\nmode: enforce\nmax_age: 86400\n", unit: "mx: mail.example.com\n"),
-    Huge(name: "64 KiB of tls-rpt uris", kind: .tlsrpt, prefix: "v=TLSRPTv1; rua=mailto:x@example.com", unit: ",mailto:a@example.com"),
+    Huge(
+      name: "64 KiB of mx lines", kind: .policy, prefix: "version: STSv1\nmode: enforce\nmax_age: 86400\n",
+      unit: "mx: mail.example.com\n"),
+    Huge(
+      name: "64 KiB of tls-rpt uris", kind: .tlsrpt, prefix: "v=TLSRPTv1; rua=mailto:x@example.com",
+      unit: ",mailto:a@example.com"),
     Huge(name: "64 KiB of bimi tags", kind: .bimi, prefix: "v=BIMI1; l=", unit: "; x=y"),
     Huge(name: "64 KiB of presentation escapes", kind: .presentation, prefix: "\"", unit: "\\065"),
   ]

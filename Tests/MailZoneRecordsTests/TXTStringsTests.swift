@@ -16,8 +16,12 @@ struct TXTStringsTests {
     Case(value: Array(repeating: 0x61, count: 255), sizes: [255], reason: "exactly 255 bytes fit one string"),
     Case(value: Array(repeating: 0x61, count: 256), sizes: [255, 1], reason: "256 bytes need two"),
     Case(value: Array(repeating: 0x61, count: 1000), sizes: [255, 255, 255, 235], reason: "long values split at 255"),
-    Case(value: Array(repeating: 0x61, count: 254) + Array("é".utf8), sizes: [254, 2], reason: "a split never cuts a utf-8 scalar"),
-    Case(value: Array(repeating: 0xFF, count: 300), sizes: [255, 45], reason: "bytes that are not utf-8 still split at 255"),
+    Case(
+      value: Array(repeating: 0x61, count: 254) + Array("é".utf8), sizes: [254, 2],
+      reason: "a split never cuts a utf-8 scalar"),
+    Case(
+      value: Array(repeating: 0xFF, count: 300), sizes: [255, 45], reason: "bytes that are not utf-8 still split at 255"
+    ),
   ]
 
   @Test("split sizes, and split then join is the identity (rfc 7208 §3.3)", arguments: cases)
@@ -39,7 +43,10 @@ struct TXTStringsTests {
   func escapes() throws {
     #expect(TXTStrings.presentation(Array("a\"b\\c\u{0}\t".utf8)) == #""a\"b\\c\000\009""#)
     #expect(TXTStrings.presentation("v=spf1 -all") == #""v=spf1 -all""#)
-    #expect(try TXTStrings.parsePresentation(#""v=spf1 " "ip4:192.0.2.0/24 -all""#) == [Array("v=spf1 ".utf8), Array("ip4:192.0.2.0/24 -all".utf8)])
+    #expect(
+      try TXTStrings.parsePresentation(#""v=spf1 " "ip4:192.0.2.0/24 -all""#) == [
+        Array("v=spf1 ".utf8), Array("ip4:192.0.2.0/24 -all".utf8),
+      ])
     #expect(throws: RecordParseError.self) { try TXTStrings.parsePresentation(#""open"#) }
     #expect(throws: RecordParseError.self) { try TXTStrings.parsePresentation(#""\99""#) }
   }

@@ -1,7 +1,8 @@
 /// Public keys for the DKIM tables, generated once with Python's `cryptography` (RSA, Ed25519) or
 /// taken from published test selectors (the 512-bit ones, from `test.dkim2.eu` and dkimpy's tests).
 enum TestKeys {
-  static let rsa512PKCS1 = "MEgCQQC9vtUH9YsGQ6CaQEl/zpA7PbPpyNq3Pz0K16baEWeEQMnQHzj85hLA8yfpF/DBJmxy5mbVrRs+MdYAFvyaUyPtAgMBAAE="
+  static let rsa512PKCS1 =
+    "MEgCQQC9vtUH9YsGQ6CaQEl/zpA7PbPpyNq3Pz0K16baEWeEQMnQHzj85hLA8yfpF/DBJmxy5mbVrRs+MdYAFvyaUyPtAgMBAAE="
   static let rsa512SPKI =
     "MFwwDQYJKoZIhvcNAQEBBQADSwAwSAJBANmBe10IgY+u7h3enWTukkqtUD5PR52Tb/mPfjC0QJTocVBq6Za/PlzfV+Py92VaCak19F4WrbVTK5Gg5tW220MCAwEAAQ=="
   static let rsa1024SPKI =

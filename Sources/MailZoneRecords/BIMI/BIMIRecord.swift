@@ -33,7 +33,9 @@ public struct BIMIRecord: Sendable, Hashable, CustomStringConvertible {
   public var warnings: [RecordWarning]
 
   /// Creates a record.
-  public init(location: String, evidence: String? = nil, avatarPreference: AvatarPreference? = nil, otherTags: [RecordTag] = []) {
+  public init(
+    location: String, evidence: String? = nil, avatarPreference: AvatarPreference? = nil, otherTags: [RecordTag] = []
+  ) {
     self.location = location
     self.evidence = evidence
     self.avatarPreference = avatarPreference
@@ -50,7 +52,9 @@ public struct BIMIRecord: Sendable, Hashable, CustomStringConvertible {
   /// - Throws: ``RecordParseError``; `notBIMI` when it does not start with `v=BIMI1`.
   public static func parse(_ text: String) throws(RecordParseError) -> BIMIRecord {
     let bytes = Array(text.utf8)
-    guard !bytes.isEmpty else { throw RecordParseError(.empty, at: 0, "empty record: a bimi record starts with 'v=BIMI1'") }
+    guard !bytes.isEmpty else {
+      throw RecordParseError(.empty, at: 0, "empty record: a bimi record starts with 'v=BIMI1'")
+    }
     guard let versionEnd = versionEnd(bytes) else {
       throw RecordParseError(.notBIMI, at: 0, "not a bimi record: it must begin with 'v=BIMI1' (\(rfc))")
     }
@@ -60,7 +64,9 @@ public struct BIMIRecord: Sendable, Hashable, CustomStringConvertible {
     for field in try FieldList.split(bytes, from: versionEnd, rfc: rfc, warnings: &record.warnings) {
       try record.apply(field, seen: &seen)
     }
-    guard seen["l"] != nil else { throw RecordParseError(.missingRequiredTag, at: bytes.count, "l= is required; leave it empty to decline (\(rfc))") }
+    guard seen["l"] != nil else {
+      throw RecordParseError(.missingRequiredTag, at: bytes.count, "l= is required; leave it empty to decline (\(rfc))")
+    }
     return record
   }
 
@@ -79,15 +85,18 @@ public struct BIMIRecord: Sendable, Hashable, CustomStringConvertible {
 
   private mutating func apply(_ field: ArraySlice<UInt8>, seen: inout [String: Int]) throws(RecordParseError) {
     guard let equals = field.firstIndex(of: ASCII.equals) else {
-      throw RecordParseError(.missingEquals, at: field.startIndex, "tag '\(ASCII.string(field))' has no '=' (\(Self.rfc))")
+      throw RecordParseError(
+        .missingEquals, at: field.startIndex, "tag '\(ASCII.string(field))' has no '=' (\(Self.rfc))")
     }
     let nameBytes = field[..<equals].trimmingWSP()
     guard let first = nameBytes.first, ASCII.isAlpha(first), nameBytes.allSatisfy(ASCII.isAlphanumeric) else {
-      throw RecordParseError(.invalidName, at: field.startIndex, "'\(ASCII.string(nameBytes))' is not a tag name (\(Self.rfc))")
+      throw RecordParseError(
+        .invalidName, at: field.startIndex, "'\(ASCII.string(nameBytes))' is not a tag name (\(Self.rfc))")
     }
     let name = ASCII.string(nameBytes).lowercased()
     if let previous = seen[name] {
-      throw RecordParseError(.duplicate, at: field.startIndex, "tag '\(name)' appears twice (first at offset \(previous)) (\(Self.rfc))")
+      throw RecordParseError(
+        .duplicate, at: field.startIndex, "tag '\(name)' appears twice (first at offset \(previous)) (\(Self.rfc))")
     }
     seen[name] = field.startIndex
     let value = field[(equals + 1)...].trimmingWSP()
@@ -95,13 +104,16 @@ public struct BIMIRecord: Sendable, Hashable, CustomStringConvertible {
     case "l": location = try Self.uri(value, tag: "l", suffix: ".svg", warnings: &warnings)
     case "a": evidence = try Self.uri(value, tag: "a", suffix: ".pem", warnings: &warnings)
     case "avp":
-      guard let preference = AvatarPreference.allCases.first(where: { ASCII.equalsIgnoringCase(value, $0.rawValue) }) else {
+      guard let preference = AvatarPreference.allCases.first(where: { ASCII.equalsIgnoringCase(value, $0.rawValue) })
+      else {
         throw RecordParseError(.invalidTagValue, at: value.startIndex, "avp must be brand or personal (\(Self.rfc))")
       }
       avatarPreference = preference
     default:
       otherTags.append(RecordTag(name: ASCII.string(nameBytes), value: ASCII.string(value), offset: field.startIndex))
-      warnings.append(RecordWarning(.unknownTag, at: field.startIndex, "unknown tag '\(ASCII.string(nameBytes))' is ignored (\(Self.rfc))"))
+      warnings.append(
+        RecordWarning(
+          .unknownTag, at: field.startIndex, "unknown tag '\(ASCII.string(nameBytes))' is ignored (\(Self.rfc))"))
     }
   }
 
@@ -111,14 +123,17 @@ public struct BIMIRecord: Sendable, Hashable, CustomStringConvertible {
   ) throws(RecordParseError) -> String {
     guard !value.isEmpty else { return "" }
     if let problem = URIGrammar.problem(value) ?? (value.contains(ASCII.comma) ? "give one uri, not a list" : nil) {
-      throw RecordParseError(.invalidURI, at: value.startIndex, "'\(ASCII.string(value))' in \(tag)= is not a uri: \(problem) (\(rfc))")
+      throw RecordParseError(
+        .invalidURI, at: value.startIndex, "'\(ASCII.string(value))' in \(tag)= is not a uri: \(problem) (\(rfc))")
     }
     guard URIGrammar.scheme(value) == "https" else {
       throw RecordParseError(.invalidURI, at: value.startIndex, "\(tag)= must be an https: uri (\(rfc))")
     }
     let text = ASCII.string(value)
     if !text.lowercased().hasSuffix(suffix) {
-      warnings.append(RecordWarning(.unregisteredValue, at: value.startIndex, "\(tag)= usually names a \(suffix) file; '\(text)' does not"))
+      warnings.append(
+        RecordWarning(
+          .unregisteredValue, at: value.startIndex, "\(tag)= usually names a \(suffix) file; '\(text)' does not"))
     }
     return text
   }

@@ -35,8 +35,11 @@ public struct DKIMPublicKey: Sendable, Hashable {
     case .ed25519:
       // RFC 8463 §4.2: the base64 encoding of the raw 32-byte public key, not an SPKI.
       guard data.count == 32 else {
-        let hint = data.count == 44 && data.starts(with: ed25519SPKIPrefix) ? "; this is a subjectpublickeyinfo: publish only its last 32 bytes" : ""
-        throw RecordParseError(.invalidPublicKey, at: 0, "an ed25519 key is 32 raw bytes, this one is \(data.count)\(hint) (rfc 8463 §4.2)")
+        let hint =
+          data.count == 44 && data.starts(with: ed25519SPKIPrefix)
+          ? "; this is a subjectpublickeyinfo: publish only its last 32 bytes" : ""
+        throw RecordParseError(
+          .invalidPublicKey, at: 0, "an ed25519 key is 32 raw bytes, this one is \(data.count)\(hint) (rfc 8463 §4.2)")
       }
       return DKIMPublicKey(type: .ed25519, format: .raw, bits: 256, data: data)
     case .rsa:
@@ -44,26 +47,35 @@ public struct DKIMPublicKey: Sendable, Hashable {
     }
   }
 
-  private static let ed25519SPKIPrefix: [UInt8] = [0x30, 0x2A, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x03, 0x21, 0x00]
+  private static let ed25519SPKIPrefix: [UInt8] = [
+    0x30, 0x2A, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x03, 0x21, 0x00,
+  ]
 
   private static func decodeRSA(_ data: [UInt8]) throws(RecordParseError) -> DKIMPublicKey {
     let root: ASN1Node
     do {
       root = try DER.parse(data)
     } catch {
-      throw RecordParseError(.invalidPublicKey, at: 0, "p= is not der: an rsa key is a subjectpublickeyinfo or rsapublickey (rfc 6376 §3.6.1)")
+      throw RecordParseError(
+        .invalidPublicKey, at: 0,
+        "p= is not der: an rsa key is a subjectpublickeyinfo or rsapublickey (rfc 6376 §3.6.1)")
     }
     if let spki = try? SubjectPublicKeyInfo(derEncoded: root) {
       guard spki.algorithm == .rsaEncryption else {
-        throw RecordParseError(.invalidPublicKey, at: 0, "the subjectpublickeyinfo holds a \(spki.algorithm) key, not rsaencryption (1.2.840.113549.1.1.1), but k=rsa (rfc 6376 §3.6.1)")
+        throw RecordParseError(
+          .invalidPublicKey, at: 0,
+          "the subjectpublickeyinfo holds a \(spki.algorithm) key, not rsaencryption (1.2.840.113549.1.1.1), but k=rsa (rfc 6376 §3.6.1)"
+        )
       }
       guard spki.key.paddingBits == 0, let rsa = try? RSAPublicKey(derEncoded: Array(spki.key.bytes)) else {
-        throw RecordParseError(.invalidPublicKey, at: 0, "the subjectpublickeyinfo does not wrap a valid rsapublickey (rfc 8017 §a.1.1)")
+        throw RecordParseError(
+          .invalidPublicKey, at: 0, "the subjectpublickeyinfo does not wrap a valid rsapublickey (rfc 8017 §a.1.1)")
       }
       return DKIMPublicKey(type: .rsa, format: .spki, bits: try rsa.modulusBits(), data: data)
     }
     guard let rsa = try? RSAPublicKey(derEncoded: root) else {
-      throw RecordParseError(.invalidPublicKey, at: 0, "p= is neither a subjectpublickeyinfo nor an rsapublickey (rfc 6376 §3.6.1)")
+      throw RecordParseError(
+        .invalidPublicKey, at: 0, "p= is neither a subjectpublickeyinfo nor an rsapublickey (rfc 6376 §3.6.1)")
     }
     return DKIMPublicKey(type: .rsa, format: .pkcs1, bits: try rsa.modulusBits(), data: data)
   }
@@ -123,7 +135,8 @@ private struct RSAPublicKey: DERImplicitlyTaggable {
   func modulusBits() throws(RecordParseError) -> Int {
     let magnitude = modulus.drop { $0 == 0 }
     guard let top = magnitude.first, publicExponent.contains(where: { $0 != 0 }) else {
-      throw RecordParseError(.invalidPublicKey, at: 0, "the rsa modulus and exponent must be positive integers (rfc 8017 §a.1.1)")
+      throw RecordParseError(
+        .invalidPublicKey, at: 0, "the rsa modulus and exponent must be positive integers (rfc 8017 §a.1.1)")
     }
     return magnitude.count * 8 - top.leadingZeroBitCount
   }

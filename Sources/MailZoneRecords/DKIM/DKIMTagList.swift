@@ -27,15 +27,19 @@ enum DKIMTagList {
       skipFWS(bytes, &index)
       guard index < bytes.count else {
         if tags.isEmpty {
-          throw RecordParseError(.empty, at: index, "empty record: a dkim key record is a tag list with at least p= (rfc 6376 §3.6.1)")
+          throw RecordParseError(
+            .empty, at: index, "empty record: a dkim key record is a tag list with at least p= (rfc 6376 §3.6.1)")
         }
         // tag-list ends in [ ";" ]: nothing, not even whitespace, may follow the last ";".
-        throw RecordParseError(.trailingData, at: specStart, "whitespace after the last ';' is outside the tag-list grammar (rfc 6376 §3.2)")
+        throw RecordParseError(
+          .trailingData, at: specStart, "whitespace after the last ';' is outside the tag-list grammar (rfc 6376 §3.2)")
       }
       let tag = try parseTagSpec(bytes, &index)
       // RFC 6376 §3.2: "Tags with duplicate names MUST NOT occur within a single tag-list".
       if let first = seen[tag.name] {
-        throw RecordParseError(.duplicate, at: tag.offset, "tag '\(tag.name)' appears twice (first at offset \(first)); the whole tag list is invalid (rfc 6376 §3.2)")
+        throw RecordParseError(
+          .duplicate, at: tag.offset,
+          "tag '\(tag.name)' appears twice (first at offset \(first)); the whole tag list is invalid (rfc 6376 §3.2)")
       }
       seen[tag.name] = tag.offset
       tags.append(tag)
@@ -53,13 +57,16 @@ enum DKIMTagList {
       throw RecordParseError(.emptyTag, at: index, "empty tag-spec before ';' (rfc 6376 §3.2)")
     }
     guard ASCII.isAlpha(bytes[index]) else {
-      throw RecordParseError(.invalidName, at: index, "expected a tag name starting with a letter, found \(ASCII.describe(bytes[index])) (rfc 6376 §3.2)")
+      throw RecordParseError(
+        .invalidName, at: index,
+        "expected a tag name starting with a letter, found \(ASCII.describe(bytes[index])) (rfc 6376 §3.2)")
     }
     while index < bytes.count, ASCII.isAlphanumeric(bytes[index]) || bytes[index] == ASCII.underscore { index += 1 }
     let name = ASCII.string(bytes[nameStart..<index])
     skipFWS(bytes, &index)
     guard index < bytes.count, bytes[index] == ASCII.equals else {
-      throw RecordParseError(.missingEquals, at: index, "tag '\(name)' must be followed by '=' and a value (rfc 6376 §3.2)")
+      throw RecordParseError(
+        .missingEquals, at: index, "tag '\(name)' must be followed by '=' and a value (rfc 6376 §3.2)")
     }
     index += 1
     skipFWS(bytes, &index)
@@ -74,10 +81,13 @@ enum DKIMTagList {
         let before = index
         skipFWS(bytes, &index)
         guard index > before else {
-          throw RecordParseError(.invalidCharacter, at: index, "a line break inside a value must be crlf followed by whitespace (rfc 6376 §2.8)")
+          throw RecordParseError(
+            .invalidCharacter, at: index,
+            "a line break inside a value must be crlf followed by whitespace (rfc 6376 §2.8)")
         }
       } else {
-        throw RecordParseError(.invalidCharacter, at: index, "\(ASCII.describe(byte)) is not allowed in a tag value (rfc 6376 §3.2)")
+        throw RecordParseError(
+          .invalidCharacter, at: index, "\(ASCII.describe(byte)) is not allowed in a tag value (rfc 6376 §3.2)")
       }
     }
     return Tag(name: name, value: bytes[valueStart..<valueEnd], offset: nameStart)
@@ -88,7 +98,9 @@ enum DKIMTagList {
     while index < bytes.count {
       if ASCII.isWSP(bytes[index]) {
         index += 1
-      } else if bytes[index] == ASCII.cr, index + 2 < bytes.count, bytes[index + 1] == ASCII.lf, ASCII.isWSP(bytes[index + 2]) {
+      } else if bytes[index] == ASCII.cr, index + 2 < bytes.count, bytes[index + 1] == ASCII.lf,
+        ASCII.isWSP(bytes[index + 2])
+      {
         index += 3
       } else {
         return
@@ -118,7 +130,9 @@ enum DKIMTagList {
 
   /// `hyphenated-word = ALPHA [ *(ALPHA / DIGIT / "-") (ALPHA / DIGIT) ]` (RFC 6376 §3.6.1).
   static func isHyphenatedWord(_ word: ArraySlice<UInt8>) -> Bool {
-    guard let first = word.first, let last = word.last, ASCII.isAlpha(first), ASCII.isAlphanumeric(last) else { return false }
+    guard let first = word.first, let last = word.last, ASCII.isAlpha(first), ASCII.isAlphanumeric(last) else {
+      return false
+    }
     return word.allSatisfy { ASCII.isAlphanumeric($0) || $0 == ASCII.hyphen }
   }
 }

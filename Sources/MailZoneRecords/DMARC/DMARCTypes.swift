@@ -52,7 +52,10 @@ public enum DMARCPublicSuffix: String, Sendable, Hashable, CaseIterable {
 public struct DMARCReportURI: Sendable, Hashable, CustomStringConvertible {
   /// A size unit: powers of 2^10 (RFC 7489 §6.2).
   public enum Unit: String, Sendable, Hashable, CaseIterable {
-    case kilo = "k", mega = "m", giga = "g", tera = "t"
+    case kilo = "k"
+    case mega = "m"
+    case giga = "g"
+    case tera = "t"
 
     /// Bytes per unit.
     public var multiplier: UInt64 {

@@ -12,10 +12,13 @@ enum MTASTSPolicyParser {
   }
 
   static func parse(_ bytes: [UInt8], text: String) throws(RecordParseError) -> MTASTSPolicy {
-    guard !bytes.isEmpty else { throw RecordParseError(.empty, at: 0, "empty policy: it needs version, mode, max_age and mx lines (\(rfc))") }
+    guard !bytes.isEmpty else {
+      throw RecordParseError(.empty, at: 0, "empty policy: it needs version, mode, max_age and mx lines (\(rfc))")
+    }
     var fields = Fields()
     if bytes.count > 65_536 {
-      fields.warnings.append(RecordWarning(.longRecord, at: 65_536, "the policy is over 64 kib; senders may refuse it (rfc 8461 §3.3)"))
+      fields.warnings.append(
+        RecordWarning(.longRecord, at: 65_536, "the policy is over 64 kib; senders may refuse it (rfc 8461 §3.3)"))
     }
     var lineStart = 0
     while lineStart < bytes.count {
@@ -25,7 +28,10 @@ enum MTASTSPolicyParser {
       if lineEnd < bytes.count, lineEnd > lineStart, bytes[lineEnd - 1] == ASCII.cr { lineEnd -= 1 }
       let line = bytes[lineStart..<lineEnd]
       if line.allSatisfy(ASCII.isWSP) {
-        fields.warnings.append(RecordWarning(.trailingWhitespace, at: lineStart, "empty line: the policy grammar has none, and parsers skip it (\(rfc))"))
+        fields.warnings.append(
+          RecordWarning(
+            .trailingWhitespace, at: lineStart, "empty line: the policy grammar has none, and parsers skip it (\(rfc))")
+        )
       } else {
         try parseLine(line, into: &fields)
       }
@@ -45,10 +51,13 @@ enum MTASTSPolicyParser {
     policy.text = text
     policy.warnings = fields.warnings
     if mode == .testing {
-      policy.warnings.append(RecordWarning(.testingMode, at: modeOffset, "mode is testing: failures are reported but mail is still delivered (\(rfc))"))
+      policy.warnings.append(
+        RecordWarning(
+          .testingMode, at: modeOffset, "mode is testing: failures are reported but mail is still delivered (\(rfc))"))
     }
     if maxAge < 86_400 {
-      policy.warnings.append(RecordWarning(.shortLifetime, at: maxAgeOffset, "max_age under a day; rfc 8461 §3.2 recommends weeks or more"))
+      policy.warnings.append(
+        RecordWarning(.shortLifetime, at: maxAgeOffset, "max_age under a day; rfc 8461 §3.2 recommends weeks or more"))
     }
     policy.warnings.sort { $0.offset < $1.offset }
     return policy
@@ -66,14 +75,18 @@ enum MTASTSPolicyParser {
     }
     let name = line[..<colon]
     guard FieldList.isExtensionName(name) else {
-      throw RecordParseError(.invalidName, at: start, "'\(ASCII.string(name))' is not a field name: no spaces before ':' (\(rfc))")
+      throw RecordParseError(
+        .invalidName, at: start, "'\(ASCII.string(name))' is not a field name: no spaces before ':' (\(rfc))")
     }
     let value = line[(colon + 1)...].trimmingWSP()
     if let bad = value.firstIndex(where: { $0 < 0x20 || $0 == 0x7F }) {
-      throw RecordParseError(.invalidCharacter, at: bad, "control character \(ASCII.describe(line[bad])) in a policy value (\(rfc))")
+      throw RecordParseError(
+        .invalidCharacter, at: bad, "control character \(ASCII.describe(line[bad])) in a policy value (\(rfc))")
     }
     func once(_ seen: Bool) throws(RecordParseError) {
-      if seen { throw RecordParseError(.duplicate, at: start, "'\(ASCII.string(name))' appears more than once (\(rfc))") }
+      if seen {
+        throw RecordParseError(.duplicate, at: start, "'\(ASCII.string(name))' appears more than once (\(rfc))")
+      }
     }
     switch ASCII.string(name) {
     case "version":
@@ -85,7 +98,8 @@ enum MTASTSPolicyParser {
     case "mode":
       try once(fields.mode != nil)
       guard let mode = MTASTSPolicy.Mode.allCases.first(where: { ASCII.equals(value, $0.rawValue) }) else {
-        throw RecordParseError(.invalidTagValue, at: value.startIndex, "mode must be testing, enforce or none (lower-case) (\(rfc))")
+        throw RecordParseError(
+          .invalidTagValue, at: value.startIndex, "mode must be testing, enforce or none (lower-case) (\(rfc))")
       }
       fields.mode = (mode, start)
     case "max_age":
@@ -93,7 +107,8 @@ enum MTASTSPolicyParser {
       guard (1...10).contains(value.count), value.allSatisfy(ASCII.isDigit),
         let seconds = ASCII.number(value, limit: UInt64(MTASTSPolicy.maximumMaxAge))
       else {
-        throw RecordParseError(.invalidNumber, at: value.startIndex, "max_age must be seconds from 0 to 31557600 (\(rfc))")
+        throw RecordParseError(
+          .invalidNumber, at: value.startIndex, "max_age must be seconds from 0 to 31557600 (\(rfc))")
       }
       fields.maxAge = (Int(seconds), start)
     case "mx":
@@ -104,7 +119,8 @@ enum MTASTSPolicyParser {
       fields.mx.append(pattern)
     default:
       fields.extensions.append(RecordTag(name: ASCII.string(name), value: ASCII.string(value), offset: start))
-      fields.warnings.append(RecordWarning(.unknownTag, at: start, "unknown field '\(ASCII.string(name))' is ignored (\(rfc))"))
+      fields.warnings.append(
+        RecordWarning(.unknownTag, at: start, "unknown field '\(ASCII.string(name))' is ignored (\(rfc))"))
     }
   }
 
@@ -120,7 +136,8 @@ enum MTASTSPolicyParser {
       else {
         throw RecordParseError(
           .invalidDomain, at: label.startIndex,
-          "'\(ASCII.string(value))' is not an mx pattern: a host name, or '*.' and a domain; labels of letters, digits and inner '-', no trailing dot (\(rfc))")
+          "'\(ASCII.string(value))' is not an mx pattern: a host name, or '*.' and a domain; labels of letters, digits and inner '-', no trailing dot (\(rfc))"
+        )
       }
       labelStart = index + 1
     }

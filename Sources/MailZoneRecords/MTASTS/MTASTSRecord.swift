@@ -36,11 +36,14 @@ public struct MTASTSRecord: Sendable, Hashable, CustomStringConvertible {
   public static func parse(_ text: String) throws(RecordParseError) -> MTASTSRecord {
     let bytes = Array(text.utf8)
     let version = Array("v=STSv1".utf8)
-    guard !bytes.isEmpty else { throw RecordParseError(.empty, at: 0, "empty record: an mta-sts record starts with 'v=STSv1'") }
+    guard !bytes.isEmpty else {
+      throw RecordParseError(.empty, at: 0, "empty record: an mta-sts record starts with 'v=STSv1'")
+    }
     guard bytes.starts(with: version),
       bytes.count == version.count || ASCII.isWSP(bytes[version.count]) || bytes[version.count] == ASCII.semicolon
     else {
-      throw RecordParseError(.notMTASTS, at: 0, "not an mta-sts record: it must begin with 'v=STSv1' (case-sensitive) (\(rfc))")
+      throw RecordParseError(
+        .notMTASTS, at: 0, "not an mta-sts record: it must begin with 'v=STSv1' (case-sensitive) (\(rfc))")
     }
     var warnings: [RecordWarning] = []
     var id: (String, Int)?
@@ -49,20 +52,25 @@ public struct MTASTSRecord: Sendable, Hashable, CustomStringConvertible {
       let (name, value) = try FieldList.nameValue(field, rfc: rfc)
       if ASCII.equals(name, "id") {
         if let first = id {
-          throw RecordParseError(.duplicate, at: field.startIndex, "id= appears twice (first at offset \(first.1)) (\(rfc))")
+          throw RecordParseError(
+            .duplicate, at: field.startIndex, "id= appears twice (first at offset \(first.1)) (\(rfc))")
         }
         // sts-id = %s"id=" 1*32(ALPHA / DIGIT)
         guard (1...32).contains(value.count), value.allSatisfy(ASCII.isAlphanumeric) else {
-          throw RecordParseError(.invalidTagValue, at: value.startIndex, "id must be 1 to 32 letters and digits (\(rfc))")
+          throw RecordParseError(
+            .invalidTagValue, at: value.startIndex, "id must be 1 to 32 letters and digits (\(rfc))")
         }
         id = (ASCII.string(value), field.startIndex)
         continue
       }
       guard FieldList.isExtensionValue(value) else {
-        throw RecordParseError(.invalidTagValue, at: value.startIndex, "the value of '\(ASCII.string(name))' must be visible ascii without ';' or '=' (\(rfc))")
+        throw RecordParseError(
+          .invalidTagValue, at: value.startIndex,
+          "the value of '\(ASCII.string(name))' must be visible ascii without ';' or '=' (\(rfc))")
       }
       extensions.append(RecordTag(name: ASCII.string(name), value: ASCII.string(value), offset: field.startIndex))
-      warnings.append(RecordWarning(.unknownTag, at: field.startIndex, "unknown field '\(ASCII.string(name))' is ignored (\(rfc))"))
+      warnings.append(
+        RecordWarning(.unknownTag, at: field.startIndex, "unknown field '\(ASCII.string(name))' is ignored (\(rfc))"))
     }
     guard let id else {
       throw RecordParseError(.missingRequiredTag, at: bytes.count, "id= is required (\(rfc))")

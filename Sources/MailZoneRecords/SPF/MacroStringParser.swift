@@ -23,12 +23,22 @@ enum MacroStringParser {
         continue
       }
       guard index + 1 < bytes.endIndex else {
-        throw RecordParseError(.invalidMacro, at: index, "'%' at the end: write '%%' for a literal percent (rfc 7208 §7.1)")
+        throw RecordParseError(
+          .invalidMacro, at: index, "'%' at the end: write '%%' for a literal percent (rfc 7208 §7.1)")
       }
       switch bytes[index + 1] {
-      case ASCII.percent: flush(); parts.append(.percent); index += 2
-      case ASCII.underscore: flush(); parts.append(.space); index += 2
-      case ASCII.hyphen: flush(); parts.append(.urlSpace); index += 2
+      case ASCII.percent:
+        flush()
+        parts.append(.percent)
+        index += 2
+      case ASCII.underscore:
+        flush()
+        parts.append(.space)
+        index += 2
+      case ASCII.hyphen:
+        flush()
+        parts.append(.urlSpace)
+        index += 2
       case 0x7B:
         flush()
         let (macro, end) = try parseMacro(bytes, at: index, context: context)
@@ -56,7 +66,8 @@ enum MacroStringParser {
     let letterByte = bytes[index]
     guard let letter = MacroString.Letter(rawValue: Character(UnicodeScalar(ASCII.lowercased(letterByte)))) else {
       throw RecordParseError(
-        .invalidMacro, at: index, "unknown macro letter \(ASCII.describe(letterByte)): expected one of s l o d i p h c r t v (rfc 7208 §7.2)")
+        .invalidMacro, at: index,
+        "unknown macro letter \(ASCII.describe(letterByte)): expected one of s l o d i p h c r t v (rfc 7208 §7.2)")
     }
     // RFC 7208 §7.1: "The following macro letters are allowed only in "exp" text: c, r, t".
     if letter.isExplanationOnly, context != .explanation {
@@ -104,14 +115,16 @@ enum MacroStringParser {
   /// Parses a `domain-spec = macro-string domain-end` (RFC 7208 §7.1).
   static func parseDomainSpec(_ bytes: ArraySlice<UInt8>, term: String) throws(RecordParseError) -> MacroString {
     guard !bytes.isEmpty else {
-      throw RecordParseError(.emptyValue, at: bytes.startIndex, "\(term) needs a domain-spec, which cannot be empty (rfc 7208 §7.1)")
+      throw RecordParseError(
+        .emptyValue, at: bytes.startIndex, "\(term) needs a domain-spec, which cannot be empty (rfc 7208 §7.1)")
     }
     let spec = try parse(bytes, context: .domainSpec)
     guard case .literal(let tail)? = spec.parts.last else { return spec }  // ends in a macro-expand
     guard hasTopLabelEnd(Array(tail.utf8)) else {
       throw RecordParseError(
         .invalidDomainSpec, at: bytes.startIndex,
-        "domain-spec must end in '.' and a top label (letters, digits, inner '-'; not all digits) or a macro (rfc 7208 §7.1)")
+        "domain-spec must end in '.' and a top label (letters, digits, inner '-'; not all digits) or a macro (rfc 7208 §7.1)"
+      )
     }
     return spec
   }

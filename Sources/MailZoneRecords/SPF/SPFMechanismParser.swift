@@ -12,7 +12,8 @@ enum SPFMechanismParser {
     case .all:
       // all = "all" (§5.1): no argument, no CIDR.
       guard rest.isEmpty else {
-        throw RecordParseError(.unexpectedArgument, at: nameEnd, "'all' takes no argument or prefix length (rfc 7208 §5.1)")
+        throw RecordParseError(
+          .unexpectedArgument, at: nameEnd, "'all' takes no argument or prefix length (rfc 7208 §5.1)")
       }
       return .all
     case .include, .exists:
@@ -52,7 +53,9 @@ enum SPFMechanismParser {
   ) throws(RecordParseError) -> MacroString {
     guard rest.first == ASCII.colon else {
       let code: RecordParseError.Code = rest.isEmpty ? .emptyValue : .unexpectedArgument
-      throw RecordParseError(code, at: rest.startIndex, "'\(name)' needs ':' and a domain-spec, with no prefix length (rfc 7208 §\(section))")
+      throw RecordParseError(
+        code, at: rest.startIndex, "'\(name)' needs ':' and a domain-spec, with no prefix length (rfc 7208 §\(section))"
+      )
     }
     return try MacroStringParser.parseDomainSpec(rest.dropFirst(), term: "'\(name):'")
   }
@@ -63,7 +66,9 @@ enum SPFMechanismParser {
   ) throws(RecordParseError) -> MacroString? {
     guard let first = rest.first else { return nil }
     guard first == ASCII.colon else {
-      throw RecordParseError(.unexpectedArgument, at: rest.startIndex, "unexpected text after '\(name)': expected ':' domain-spec or a prefix length (rfc 7208 §\(section))")
+      throw RecordParseError(
+        .unexpectedArgument, at: rest.startIndex,
+        "unexpected text after '\(name)': expected ':' domain-spec or a prefix length (rfc 7208 §\(section))")
     }
     return try MacroStringParser.parseDomainSpec(rest.dropFirst(), term: "'\(name):'")
   }
@@ -91,7 +96,8 @@ enum SPFMechanismParser {
     }
     let head = rest[..<end]
     if head.first == ASCII.slash {
-      throw RecordParseError(.invalidCIDRLength, at: head.startIndex, "malformed prefix length: expected /0-32 and //0-128 (rfc 7208 §5.6)")
+      throw RecordParseError(
+        .invalidCIDRLength, at: head.startIndex, "malformed prefix length: expected /0-32 and //0-128 (rfc 7208 §5.6)")
     }
     return (head, cidr)
   }
@@ -112,7 +118,9 @@ enum SPFMechanismParser {
     guard digits.count == 1 || digits.first != 0x30, let value = ASCII.number(digits, limit: max) else {
       let family = max == 32 ? "ipv4" : "ipv6"
       throw RecordParseError(
-        .invalidCIDRLength, at: offset, "invalid \(family) prefix length '\(ASCII.string(digits))': expected 0-\(max) without leading zeros (rfc 7208 §5.6)")
+        .invalidCIDRLength, at: offset,
+        "invalid \(family) prefix length '\(ASCII.string(digits))': expected 0-\(max) without leading zeros (rfc 7208 §5.6)"
+      )
     }
     return Int(value)
   }
@@ -132,20 +140,24 @@ enum SPFMechanismParser {
     if slash < body.endIndex {
       let digits = body[(slash + 1)...]
       guard !digits.isEmpty, digits.allSatisfy(ASCII.isDigit) else {
-        throw RecordParseError(.invalidCIDRLength, at: slash, "'\(name)' takes one prefix length, '/' and digits (rfc 7208 §5.6)")
+        throw RecordParseError(
+          .invalidCIDRLength, at: slash, "'\(name)' takes one prefix length, '/' and digits (rfc 7208 §5.6)")
       }
       prefix = try length(digits, max: ipv6 ? 128 : 32, at: slash)
     }
     if ipv6 {
       guard let address = IPv6Address.parse(network) else {
-        throw RecordParseError(.invalidIPAddress, at: network.startIndex, "'\(ASCII.string(network))' is not an ipv6 address (rfc 4291 §2.2)")
+        throw RecordParseError(
+          .invalidIPAddress, at: network.startIndex, "'\(ASCII.string(network))' is not an ipv6 address (rfc 4291 §2.2)"
+        )
       }
       return .ip6(address, prefix: prefix)
     }
     guard let address = IPv4Address.parse(network) else {
       throw RecordParseError(
         .invalidIPAddress, at: network.startIndex,
-        "'\(ASCII.string(network))' is not a dotted-quad ipv4 address: four numbers 0-255, no leading zeros, none omitted (rfc 7208 §5.6)")
+        "'\(ASCII.string(network))' is not a dotted-quad ipv4 address: four numbers 0-255, no leading zeros, none omitted (rfc 7208 §5.6)"
+      )
     }
     return .ip4(address, prefix: prefix)
   }

@@ -11,7 +11,9 @@ enum SPFParser {
   }
 
   static func parse(_ bytes: [UInt8], text: String) throws(RecordParseError) -> SPFRecord {
-    guard !bytes.isEmpty else { throw RecordParseError(.empty, at: 0, "empty record: an spf record starts with v=spf1") }
+    guard !bytes.isEmpty else {
+      throw RecordParseError(.empty, at: 0, "empty record: an spf record starts with v=spf1")
+    }
     guard hasVersion(bytes[...]) else {
       throw RecordParseError(
         .notSPF, at: 0, "not an spf record: it must begin with 'v=spf1' followed by a space or the end (rfc 7208 §4.5)")
@@ -33,7 +35,8 @@ enum SPFParser {
       if let bad = termBytes.firstIndex(where: { !ASCII.isVisible($0) }) {
         throw RecordParseError(
           .invalidCharacter, at: bad,
-          "\(ASCII.describe(bytes[bad])) in a term: spf records are visible us-ascii and terms are separated by spaces only (rfc 7208 §3, §4.6.1)")
+          "\(ASCII.describe(bytes[bad])) in a term: spf records are visible us-ascii and terms are separated by spaces only (rfc 7208 §3, §4.6.1)"
+        )
       }
       let term = try parseTerm(termBytes)
       if case .modifier(let modifier) = term.kind {
@@ -58,7 +61,8 @@ enum SPFParser {
 
   private static func duplicate(_ name: String, at offset: Int, first: Int) -> RecordParseError {
     RecordParseError(
-      .duplicate, at: offset, "'\(name)' appears twice (first at offset \(first)); it may appear at most once (rfc 7208 §6)")
+      .duplicate, at: offset,
+      "'\(name)' appears twice (first at offset \(first)); it may appear at most once (rfc 7208 §6)")
   }
 
   /// A term: a modifier when a `name` is followed by `=`, else a directive (RFC 7208 §4.6.1).
@@ -70,7 +74,8 @@ enum SPFParser {
       // name = ALPHA *( ALPHA / DIGIT / "-" / "_" / "." )
       guard nameEnd > start, ASCII.isAlpha(bytes[start]) else {
         throw RecordParseError(
-          .invalidName, at: start, "a modifier name must start with a letter and hold letters, digits, '-', '_' or '.' (rfc 7208 §12)")
+          .invalidName, at: start,
+          "a modifier name must start with a letter and hold letters, digits, '-', '_' or '.' (rfc 7208 §12)")
       }
       let modifier = try parseModifier(name: bytes[start..<nameEnd], value: bytes[(nameEnd + 1)...])
       return SPFTerm(.modifier(modifier), offset: start)
@@ -111,24 +116,37 @@ enum SPFLints {
     if let allIndex {
       for term in terms[(allIndex + 1)...] where term.mechanism != nil {
         // RFC 7208 §5.1: mechanisms after "all" will never be tested and MUST be ignored.
-        warnings.append(RecordWarning(.unreachableTerm, at: term.offset, "'\(term.rendered)' comes after 'all' and is never evaluated (rfc 7208 §5.1)"))
+        warnings.append(
+          RecordWarning(
+            .unreachableTerm, at: term.offset,
+            "'\(term.rendered)' comes after 'all' and is never evaluated (rfc 7208 §5.1)"))
       }
       for term in terms {
         if case .modifier(.redirect) = term.kind {
-          warnings.append(RecordWarning(.ignoredRedirect, at: term.offset, "redirect is ignored because the record has an 'all' mechanism (rfc 7208 §6.1)"))
+          warnings.append(
+            RecordWarning(
+              .ignoredRedirect, at: term.offset,
+              "redirect is ignored because the record has an 'all' mechanism (rfc 7208 §6.1)"))
         }
       }
     }
     for term in terms {
       if case .ptr? = term.mechanism {
-        warnings.append(RecordWarning(.deprecatedMechanism, at: term.offset, "the ptr mechanism should not be used: it is slow and unreliable (rfc 7208 §5.5)"))
+        warnings.append(
+          RecordWarning(
+            .deprecatedMechanism, at: term.offset,
+            "the ptr mechanism should not be used: it is slow and unreliable (rfc 7208 §5.5)"))
       }
       warnings += addressWarnings(term)
       warnings += domainWarnings(term)
     }
     let lookups = terms.filter(\.countsTowardLookupLimit)
     if lookups.count > 10 {
-      warnings.append(RecordWarning(.tooManyLookups, at: lookups[10].offset, "this record alone has \(lookups.count) terms that query dns; more than 10 in a check is a permerror (rfc 7208 §4.6.4)"))
+      warnings.append(
+        RecordWarning(
+          .tooManyLookups, at: lookups[10].offset,
+          "this record alone has \(lookups.count) terms that query dns; more than 10 in a check is a permerror (rfc 7208 §4.6.4)"
+        ))
     }
     return warnings
   }
@@ -141,14 +159,19 @@ enum SPFLints {
     default: prefix = nil
     }
     guard let prefix else { return [] }
-    return [RecordWarning(.hostBitsSet, at: term.offset, "'\(term.rendered)' has bits set beyond /\(prefix); it matches the whole network")]
+    return [
+      RecordWarning(
+        .hostBitsSet, at: term.offset, "'\(term.rendered)' has bits set beyond /\(prefix); it matches the whole network"
+      )
+    ]
   }
 
   private static func domainWarnings(_ term: SPFTerm) -> [RecordWarning] {
     let spec: MacroString?
     switch term.kind {
     case .directive(_, .include(let target)), .directive(_, .exists(let target)): spec = target
-    case .directive(_, .a(let target, _)), .directive(_, .mx(let target, _)), .directive(_, .ptr(let target)): spec = target
+    case .directive(_, .a(let target, _)), .directive(_, .mx(let target, _)), .directive(_, .ptr(let target)):
+      spec = target
     case .modifier(.redirect(let target)), .modifier(.explanation(let target)): spec = target
     default: spec = nil
     }
@@ -157,7 +180,12 @@ enum SPFLints {
     let labels = trimmed.split(separator: ".", omittingEmptySubsequences: false)
     // RFC 7208 §4.3 / RFC 1035 §2.3.4: no empty labels, labels ≤ 63, names ≤ 253 octets.
     if labels.contains(where: \.isEmpty) || labels.contains(where: { $0.utf8.count > 63 }) || trimmed.utf8.count > 253 {
-      return [RecordWarning(.unresolvableDomain, at: term.offset, "'\(name)' is not a valid dns name (empty label, label over 63 or name over 253 octets); it never matches (rfc 7208 §4.3)")]
+      return [
+        RecordWarning(
+          .unresolvableDomain, at: term.offset,
+          "'\(name)' is not a valid dns name (empty label, label over 63 or name over 253 octets); it never matches (rfc 7208 §4.3)"
+        )
+      ]
     }
     return []
   }

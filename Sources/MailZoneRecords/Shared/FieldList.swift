@@ -16,11 +16,15 @@ enum FieldList {
       let wspStart = index
       while index < bytes.count, ASCII.isWSP(bytes[index]) { index += 1 }
       guard index < bytes.count else {
-        warnings.append(RecordWarning(.trailingWhitespace, at: wspStart, "whitespace after the last field without ';' is outside the grammar (\(rfc))"))
+        warnings.append(
+          RecordWarning(
+            .trailingWhitespace, at: wspStart,
+            "whitespace after the last field without ';' is outside the grammar (\(rfc))"))
         break
       }
       guard bytes[index] == ASCII.semicolon else {
-        throw RecordParseError(.expectedSeparator, at: index, "expected ';' between fields, found \(ASCII.describe(bytes[index])) (\(rfc))")
+        throw RecordParseError(
+          .expectedSeparator, at: index, "expected ';' between fields, found \(ASCII.describe(bytes[index])) (\(rfc))")
       }
       index += 1
       while index < bytes.count, ASCII.isWSP(bytes[index]) { index += 1 }
@@ -40,7 +44,9 @@ enum FieldList {
   /// `ext-name = (ALPHA / DIGIT) *31(ALPHA / DIGIT / "_" / "-" / ".")` (RFC 8461 §3.1, RFC 8460 §3).
   static func isExtensionName(_ name: ArraySlice<UInt8>) -> Bool {
     guard let first = name.first, ASCII.isAlphanumeric(first), name.count <= 32 else { return false }
-    return name.allSatisfy { ASCII.isAlphanumeric($0) || $0 == ASCII.underscore || $0 == ASCII.hyphen || $0 == ASCII.dot }
+    return name.allSatisfy {
+      ASCII.isAlphanumeric($0) || $0 == ASCII.underscore || $0 == ASCII.hyphen || $0 == ASCII.dot
+    }
   }
 
   /// `ext-value = 1*(%x21-3A / %x3C / %x3E-7E)`: visible ASCII except `;` and `=`.
@@ -57,7 +63,9 @@ enum FieldList {
     }
     let name = field[..<equals]
     guard isExtensionName(name) else {
-      throw RecordParseError(.invalidName, at: field.startIndex, "'\(ASCII.string(name))' is not a field name: letters, digits, '_', '-', '.', no spaces around '=' (\(rfc))")
+      throw RecordParseError(
+        .invalidName, at: field.startIndex,
+        "'\(ASCII.string(name))' is not a field name: letters, digits, '_', '-', '.', no spaces around '=' (\(rfc))")
     }
     return (name, field[(equals + 1)...])
   }

@@ -35,11 +35,14 @@ public struct TLSRPTRecord: Sendable, Hashable, CustomStringConvertible {
   public static func parse(_ text: String) throws(RecordParseError) -> TLSRPTRecord {
     let bytes = Array(text.utf8)
     let version = Array("v=TLSRPTv1".utf8)
-    guard !bytes.isEmpty else { throw RecordParseError(.empty, at: 0, "empty record: a tls-rpt record starts with 'v=TLSRPTv1'") }
+    guard !bytes.isEmpty else {
+      throw RecordParseError(.empty, at: 0, "empty record: a tls-rpt record starts with 'v=TLSRPTv1'")
+    }
     guard bytes.starts(with: version),
       bytes.count == version.count || ASCII.isWSP(bytes[version.count]) || bytes[version.count] == ASCII.semicolon
     else {
-      throw RecordParseError(.notTLSRPT, at: 0, "not a tls-rpt record: it must begin with 'v=TLSRPTv1' (case-sensitive) (\(rfc))")
+      throw RecordParseError(
+        .notTLSRPT, at: 0, "not a tls-rpt record: it must begin with 'v=TLSRPTv1' (case-sensitive) (\(rfc))")
     }
     var warnings: [RecordWarning] = []
     var uris: ([String], Int)?
@@ -48,16 +51,20 @@ public struct TLSRPTRecord: Sendable, Hashable, CustomStringConvertible {
       let (name, value) = try FieldList.nameValue(field, rfc: rfc)
       if ASCII.equals(name, "rua") {
         if let first = uris {
-          throw RecordParseError(.duplicate, at: field.startIndex, "rua= appears twice (first at offset \(first.1)) (\(rfc))")
+          throw RecordParseError(
+            .duplicate, at: field.startIndex, "rua= appears twice (first at offset \(first.1)) (\(rfc))")
         }
         uris = (try parseURIs(value, warnings: &warnings), field.startIndex)
         continue
       }
       guard FieldList.isExtensionValue(value) else {
-        throw RecordParseError(.invalidTagValue, at: value.startIndex, "the value of '\(ASCII.string(name))' must be visible ascii without ';' or '=' (\(rfc))")
+        throw RecordParseError(
+          .invalidTagValue, at: value.startIndex,
+          "the value of '\(ASCII.string(name))' must be visible ascii without ';' or '=' (\(rfc))")
       }
       extensions.append(RecordTag(name: ASCII.string(name), value: ASCII.string(value), offset: field.startIndex))
-      warnings.append(RecordWarning(.unknownTag, at: field.startIndex, "unknown field '\(ASCII.string(name))' is ignored (\(rfc))"))
+      warnings.append(
+        RecordWarning(.unknownTag, at: field.startIndex, "unknown field '\(ASCII.string(name))' is ignored (\(rfc))"))
     }
     guard let uris else { throw RecordParseError(.missingRequiredTag, at: bytes.count, "rua= is required (\(rfc))") }
     var record = TLSRPTRecord(reportURIs: uris.0, extensions: extensions)
@@ -66,7 +73,9 @@ public struct TLSRPTRecord: Sendable, Hashable, CustomStringConvertible {
     return record
   }
 
-  private static func parseURIs(_ value: ArraySlice<UInt8>, warnings: inout [RecordWarning]) throws(RecordParseError) -> [String] {
+  private static func parseURIs(_ value: ArraySlice<UInt8>, warnings: inout [RecordWarning]) throws(RecordParseError)
+    -> [String]
+  {
     var uris: [String] = []
     var start = value.startIndex
     for end in value.indices.filter({ value[$0] == ASCII.comma }) + [value.endIndex] {
@@ -76,11 +85,15 @@ public struct TLSRPTRecord: Sendable, Hashable, CustomStringConvertible {
         throw RecordParseError(.emptyValue, at: item.startIndex, "rua= needs one or more ','-separated uris (\(rfc))")
       }
       if let problem = URIGrammar.problem(item) ?? (item.contains(ASCII.bang) ? "'!' must be %-encoded" : nil) {
-        throw RecordParseError(.invalidURI, at: item.startIndex, "'\(ASCII.string(item))' is not a uri: \(problem) (\(rfc))")
+        throw RecordParseError(
+          .invalidURI, at: item.startIndex, "'\(ASCII.string(item))' is not a uri: \(problem) (\(rfc))")
       }
       let scheme = URIGrammar.scheme(item)
       if scheme != "mailto", scheme != "https" {
-        warnings.append(RecordWarning(.unsupportedScheme, at: item.startIndex, "tls reports are sent only to mailto: and https: uris, not '\(scheme):' (\(rfc))"))
+        warnings.append(
+          RecordWarning(
+            .unsupportedScheme, at: item.startIndex,
+            "tls reports are sent only to mailto: and https: uris, not '\(scheme):' (\(rfc))"))
       }
       uris.append(ASCII.string(item))
     }

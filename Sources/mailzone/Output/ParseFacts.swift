@@ -8,7 +8,11 @@ enum ParseFacts {
   static func names(for kind: RecordKind) -> [String] {
     switch kind {
     case .spf: ["terms", "lookup_terms"]
-    case .dmarc: ["p", "sp", "np", "adkim", "aspf", "pct", "fo", "rf", "ri", "rua", "ruf", "rua_max_bytes", "ruf_max_bytes", "t", "psd"]
+    case .dmarc:
+      [
+        "p", "sp", "np", "adkim", "aspf", "pct", "fo", "rf", "ri", "rua", "ruf", "rua_max_bytes", "ruf_max_bytes", "t",
+        "psd",
+      ]
     case .dkim: ["revoked", "k", "key_bits", "key_format", "testing", "no_subdomains", "h", "services", "usable"]
     case .mtaSTS: ["id", "extensions"]
     case .mtaSTSPolicy: ["version", "mode", "max_age", "mx", "extensions"]
@@ -20,7 +24,8 @@ enum ParseFacts {
   private static func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
 
   private static func tags(_ tags: [RecordTag]) -> JSONValue {
-    .array(tags.map { .object([("name", .string($0.name)), ("value", .string($0.value)), ("offset", .int($0.offset))]) })
+    .array(
+      tags.map { .object([("name", .string($0.name)), ("value", .string($0.value)), ("offset", .int($0.offset))]) })
   }
 
   static func spf(_ record: SPFRecord) -> [(String, JSONValue)] {
@@ -33,7 +38,8 @@ enum ParseFacts {
         ])
       case .modifier(let modifier):
         return .object([
-          ("modifier", .string(modifier.name)), ("value", .string(modifier.value.rendered)), ("offset", .int(term.offset)),
+          ("modifier", .string(modifier.name)), ("value", .string(modifier.value.rendered)),
+          ("offset", .int(term.offset)),
         ])
       }
     }

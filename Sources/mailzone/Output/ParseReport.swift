@@ -110,7 +110,8 @@ enum Caret {
     let lineEnd = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.count
     var before = printable(bytes[lineStart..<offset])
     var after = printable(bytes[offset..<lineEnd])
-    var prefix = "", suffix = ""
+    var prefix = ""
+    var suffix = ""
     if before.count > window / 2 {
       before = String(before.suffix(window / 2))
       prefix = "…"
