@@ -47,6 +47,12 @@ let package = Package(
       ],
       swiftSettings: strict
     ),
+    .executableTarget(
+      name: "mailzone-resolver-bench",
+      dependencies: ["MailZoneDNS", "MailZoneTestSupport"],
+      path: "Sources/ResolverBench",
+      swiftSettings: strict
+    ),
     .target(
       name: "MailZoneTestSupport",
       dependencies: ["MailZoneDNS"],

@@ -2,7 +2,9 @@
 public struct DNSResponse: Sendable, Hashable {
   /// How the reply travelled.
   public enum Transport: String, Sendable, Hashable {
-    case udp, tcp, zoneFile = "zone-file", none
+    case udp, tcp
+    case zoneFile = "zone-file"
+    case none
   }
 
   /// Why no reply was obtained.
@@ -48,8 +50,10 @@ public struct DNSResponse: Sendable, Hashable {
 
   /// RFC 6895 mnemonic of an RCODE.
   public static func rcodeName(_ code: UInt16) -> String {
-    let names = ["NOERROR", "FORMERR", "SERVFAIL", "NXDOMAIN", "NOTIMP", "REFUSED", "YXDOMAIN", "YXRRSET",
-                 "NXRRSET", "NOTAUTH", "NOTZONE"]
+    let names = [
+      "NOERROR", "FORMERR", "SERVFAIL", "NXDOMAIN", "NOTIMP", "REFUSED", "YXDOMAIN", "YXRRSET",
+      "NXRRSET", "NOTAUTH", "NOTZONE",
+    ]
     return Int(code) < names.count ? names[Int(code)] : "RCODE\(code)"
   }
 }

@@ -78,7 +78,8 @@ public struct SystemResolverConfiguration: Sendable, Equatable {
     var timeout: Int?
     var attempts: Int?
     for rawLine in contents.split(whereSeparator: \.isNewline) {
-      let line = rawLine.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: { $0 == "#" || $0 == ";" })
+      let line =
+        rawLine.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: { $0 == "#" || $0 == ";" })
         .first ?? ""
       let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
       guard let keyword = words.first else { continue }

@@ -138,7 +138,9 @@ final class QueryEngine: @unchecked Sendable {
     entry.attempt += 1
     pending[id] = entry
     let server = configuration.nameservers[entry.serverIndex].description
-    moveOn(id, otherwise: entry.fallback ?? .failure(reason.map { .error("send failed: \($0)") } ?? .timeout, server: server))
+    moveOn(
+      id, otherwise: entry.fallback ?? .failure(reason.map { .error("send failed: \($0)") } ?? .timeout, server: server)
+    )
   }
 
   /// Sends the next attempt to the next server still worth asking, or ends with `outcome`.

@@ -15,9 +15,11 @@ struct LookupCommandTests {
   @Test("TXT over live DNS: rcode, each string with its length, exit 0")
   func liveText() throws {
     let server = try NSDServer.shared()
-    let result = try CLIRunner.run(["lookup", "--nameserver", server.nameserver.description, "split.example.test", "TXT"])
+    let result = try CLIRunner.run([
+      "lookup", "--nameserver", server.nameserver.description, "split.example.test", "TXT",
+    ])
     #expect(result.status == 0)
-    #expect(result.stdout.contains(";; split.example.test. TXT: NOERROR (1 record)"))
+    #expect(result.stdout.contains(";; split.example.test. TXT: NOERROR, 1 record"))
     #expect(result.stdout.contains("split.example.test.\t300\tIN\tTXT\t" + #""v=spf1 " "ip4:192.0.2.0/24 " "-all""#))
     #expect(result.stdout.contains(";   string 1: 7 bytes"))
     #expect(result.stdout.contains(";   string 2: 17 bytes"))
@@ -27,8 +29,10 @@ struct LookupCommandTests {
   @Test("the same JSON from NSD and from --zone, except where it came from")
   func liveAndZoneAgree() throws {
     let server = try NSDServer.shared()
-    for (name, type) in [("chain1.example.test", "TXT"), ("nullmx.example.test", "MX"), ("missing.example.test", "TXT"),
-                         ("binary.example.test", "TXT"), ("huge.example.test", "TXT")] {
+    for (name, type) in [
+      ("chain1.example.test", "TXT"), ("nullmx.example.test", "MX"), ("missing.example.test", "TXT"),
+      ("binary.example.test", "TXT"), ("huge.example.test", "TXT"),
+    ] {
       let live = try json(
         CLIRunner.run(["lookup", "--nameserver", server.nameserver.description, "--format", "json", name, type]).stdout)
       let files = try json(CLIRunner.run(["lookup", "--format", "json", name, type] + Self.zoneArguments).stdout)
@@ -41,16 +45,20 @@ struct LookupCommandTests {
 
   @Test("JSON: null MX, CNAME chain, byte lengths")
   func jsonFacts() throws {
-    let nullMX = try json(CLIRunner.run(["lookup", "--format", "json", "nullmx.example.test", "MX"] + Self.zoneArguments).stdout)
+    let nullMX = try json(
+      CLIRunner.run(["lookup", "--format", "json", "nullmx.example.test", "MX"] + Self.zoneArguments).stdout)
     let records = try #require(nullMX["records"] as? [[String: Any]])
     #expect(records.first?["null_mx"] as? Bool == true)
-    let chain = try json(CLIRunner.run(["lookup", "--format", "json", "chain1.example.test", "txt"] + Self.zoneArguments).stdout)
+    let chain = try json(
+      CLIRunner.run(["lookup", "--format", "json", "chain1.example.test", "txt"] + Self.zoneArguments).stdout)
     let links = try #require(chain["cname_chain"] as? [[String: Any]])
     #expect(links.map { $0["target"] as? String } == ["chain2.example.test", "chain3.example.test"])
-    let huge = try json(CLIRunner.run(["lookup", "--format", "json", "huge.example.test", "TXT"] + Self.zoneArguments).stdout)
+    let huge = try json(
+      CLIRunner.run(["lookup", "--format", "json", "huge.example.test", "TXT"] + Self.zoneArguments).stdout)
     let hugeRecord = try #require((huge["records"] as? [[String: Any]])?.first)
     #expect(hugeRecord["length"] as? Int == 2000)
-    #expect((hugeRecord["strings"] as? [[String: Any]])?.map { $0["length"] as? Int } == Array(repeating: 250, count: 8))
+    #expect(
+      (hugeRecord["strings"] as? [[String: Any]])?.map { $0["length"] as? Int } == Array(repeating: 250, count: 8))
   }
 
   @Test("NXDOMAIN and NODATA exit 0; SERVFAIL, REFUSED and timeouts exit 2")
@@ -69,7 +77,7 @@ struct LookupCommandTests {
       ["lookup", "--nameserver", silent.nameserver.description, "--timeout", "0.3", "--retries", "2", "example.test"])
     #expect(timeout.status == 2)
     #expect(timeout.stdout.contains("TIMEOUT"))
-    #expect(Date().timeIntervalSince(started) < 3, "0.3 s × 2 tries, plus process start")
+    #expect(Date().timeIntervalSince(started) < 10, "0.3 s × 2 tries, plus process start: never a hang")
   }
 
   @Test(arguments: [

@@ -34,8 +34,9 @@ struct DNSNameTests {
     Invalid(text: "a..b", error: .emptyLabel),
     Invalid(text: ".example", error: .emptyLabel),
     Invalid(text: String(repeating: "a", count: 64) + ".test", error: .labelTooLong(64)),
-    Invalid(text: Array(repeating: String(repeating: "a", count: 63), count: 4).joined(separator: "."),
-            error: .nameTooLong(257)),
+    Invalid(
+      text: Array(repeating: String(repeating: "a", count: 63), count: 4).joined(separator: "."),
+      error: .nameTooLong(257)),
     Invalid(text: "a\\", error: .badEscape),
     Invalid(text: "a\\256.test", error: .badEscape),
   ])
@@ -45,8 +46,10 @@ struct DNSNameTests {
 
   @Test("253 characters of text (255 octets on the wire) is the longest name")
   func longestName() throws {
-    let text = [String(repeating: "a", count: 63), String(repeating: "b", count: 63),
-                String(repeating: "c", count: 63), String(repeating: "d", count: 61)].joined(separator: ".")
+    let text = [
+      String(repeating: "a", count: 63), String(repeating: "b", count: 63),
+      String(repeating: "c", count: 63), String(repeating: "d", count: 61),
+    ].joined(separator: ".")
     let name = try DNSName(text)
     #expect(text.utf8.count == 253)
     #expect(name.wireLength == 255)

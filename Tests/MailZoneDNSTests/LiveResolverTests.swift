@@ -61,7 +61,8 @@ struct LiveResolverTests {
     let empty = await dns.txt(Fixtures.name("empty.example.test"))
     #expect(empty.records == [TXTData(strings: [[]])])
     let binary = await dns.txt(Fixtures.name("binary.example.test"))
-    #expect(binary.records.first?.strings == [[0, 1, 200, 255, 0x20, 0x63, 0x61, 0x66, 0xC3, 0xA9]], "\\DDD is decimal")
+    #expect(
+      binary.records.first?.strings == [[0, 1, 200, 255, 0x20, 0x63, 0x61, 0x66, 0xC3, 0xA9]], "\\DDD is decimal")
     let several = await dns.txt(Fixtures.name("several.example.test"))
     #expect(Set(several.records.map(\.text)) == ["first record", "second record"])
   }
@@ -89,7 +90,8 @@ struct LiveResolverTests {
     let dns = try await resolver()
     let chain = await dns.txt(Fixtures.name("chain1.example.test"))
     #expect(chain.status == .noError)
-    #expect(chain.cnameChain.map(\.target) == [Fixtures.name("chain2.example.test"), Fixtures.name("chain3.example.test")])
+    #expect(
+      chain.cnameChain.map(\.target) == [Fixtures.name("chain2.example.test"), Fixtures.name("chain3.example.test")])
     #expect(chain.canonicalName == Fixtures.name("chain3.example.test"))
     #expect(chain.records.first?.text == "end of chain")
     let loop = await dns.txt(Fixtures.name("loop1.example.test"))
@@ -144,8 +146,12 @@ struct LiveResolverTests {
     let elapsed = clock.now - start
     #expect(answer.status == .timeout)
     #expect(elapsed >= .milliseconds(380))
-    #expect(elapsed < .milliseconds(1200), "bounded by 2 × 200 ms plus scheduling")
-    #expect(await dns.statistics().udpSent == 2)
+    // The bound itself is the attempt count; the wall-clock limit only catches a hang, since the
+    // other tests run in parallel on two cores.
+    #expect(elapsed < .seconds(10))
+    let stats = await dns.statistics()
+    #expect(stats.udpSent == 2)
+    #expect(stats.timeouts == 2)
   }
 
   @Test("after a silent server, the next nameserver answers")

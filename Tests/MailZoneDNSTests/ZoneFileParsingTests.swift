@@ -15,27 +15,35 @@ struct ZoneFileParsingTests {
   static let header = "$ORIGIN z.test.\n$TTL 300\n@ SOA ns.z.test. h.z.test. 1 2 3 4 5\n"
 
   @Test(arguments: [
-    Broken(reason: "unterminated quote (ldns swallows the next lines)",
-           text: header + "@ TXT \"v=spf1 -all\n@ MX 10 mx\n", rule: .unterminatedQuote, line: 4),
-    Broken(reason: "missing ')' (ldns swallows the rest of the file)",
-           text: header + "@ TXT ( \"a\"\n  \"b\"\nmx A 192.0.2.1\n", rule: .unbalancedParenthesis, line: 4),
+    Broken(
+      reason: "unterminated quote (ldns swallows the next lines)",
+      text: header + "@ TXT \"v=spf1 -all\n@ MX 10 mx\n", rule: .unterminatedQuote, line: 4),
+    Broken(
+      reason: "missing ')' (ldns swallows the rest of the file)",
+      text: header + "@ TXT ( \"a\"\n  \"b\"\nmx A 192.0.2.1\n", rule: .unbalancedParenthesis, line: 4),
     Broken(reason: "')' without '('", text: header + "@ TXT \"a\" )\n", rule: .unbalancedParenthesis, line: 4),
     Broken(reason: "bad $TTL (ldns ignores it)", text: "$ORIGIN z.test.\n$TTL abc\n", rule: .badTTL, line: 2),
     Broken(reason: "$TTL over 2^31-1", text: "$TTL 4294967295\n", rule: .badTTL, line: 1),
-    Broken(reason: "unknown directive (ldns makes it a type-0 record)",
-           text: header + "$FOO bar\n", rule: .unknownDirective, line: 4),
-    Broken(reason: "$INCLUDE is not followed", text: header + "$INCLUDE other.zone\n",
-           rule: .unsupportedDirective, line: 4),
-    Broken(reason: "relative owner with no origin (ldns puts it under the root)",
-           text: "www 300 IN A 192.0.2.1\n", rule: .noOrigin, line: 1),
+    Broken(
+      reason: "unknown directive (ldns makes it a type-0 record)",
+      text: header + "$FOO bar\n", rule: .unknownDirective, line: 4),
+    Broken(
+      reason: "$INCLUDE is not followed", text: header + "$INCLUDE other.zone\n",
+      rule: .unsupportedDirective, line: 4),
+    Broken(
+      reason: "relative owner with no origin (ldns puts it under the root)",
+      text: "www 300 IN A 192.0.2.1\n", rule: .noOrigin, line: 1),
     Broken(reason: "@ with no origin", text: "@ 300 IN TXT \"x\"\n", rule: .noOrigin, line: 1),
-    Broken(reason: "relative MX target with no origin",
-           text: "z.test. 300 IN MX 10 mx\n", rule: .noOrigin, line: 1),
+    Broken(
+      reason: "relative MX target with no origin",
+      text: "z.test. 300 IN MX 10 mx\n", rule: .noOrigin, line: 1),
     Broken(reason: "bad rdata, found by ldns", text: header + "mx A 999.1.1.1\n", rule: .syntax, line: 4),
-    Broken(reason: "owner outside the zone", text: header + "www.other.test. A 192.0.2.1\n", rule: .outOfZone,
-           line: 4),
-    Broken(reason: "second SOA", text: header + "@ SOA ns.z.test. h.z.test. 2 2 3 4 5\n", rule: .secondSOA,
-           line: 4),
+    Broken(
+      reason: "owner outside the zone", text: header + "www.other.test. A 192.0.2.1\n", rule: .outOfZone,
+      line: 4),
+    Broken(
+      reason: "second SOA", text: header + "@ SOA ns.z.test. h.z.test. 2 2 3 4 5\n", rule: .secondSOA,
+      line: 4),
   ])
   func reportsBrokenZone(_ c: Broken) {
     #expect {

@@ -13,11 +13,9 @@ struct LookupReport {
   func text(style: Style) -> String {
     var out = ";; \(answer.name.absoluteText) \(answer.type): "
     out += statusText(style: style)
-    var via: [String] = []
-    if let server = answer.server { via.append("from \(server)") }
-    if answer.transport != .none { via.append("over \(answer.transport.rawValue)") }
-    via.append("\(milliseconds) ms")
-    out += style.dim(" (" + via.joined(separator: ", ") + ")") + "\n"
+    var via = answer.server ?? "no server"
+    if answer.transport == .udp || answer.transport == .tcp { via += " over \(answer.transport.rawValue)" }
+    out += style.dim(" (\(via), \(milliseconds) ms)") + "\n"
     if answer.authenticated { out += ";; flags: ad (the resolver validated the answer with DNSSEC)\n" }
     if !answer.cnameChain.isEmpty {
       let names = [answer.name.absoluteText] + answer.cnameChain.map(\.target.absoluteText)
@@ -34,9 +32,10 @@ struct LookupReport {
   private func statusText(style: Style) -> String {
     let text = answer.status.description
     switch answer.status {
-    case .noError: return style.green(text) + " (\(answer.records.count) record\(answer.records.count == 1 ? "" : "s"))"
-    case .noData: return style.yellow(text) + " (the name exists, but has no \(answer.type) records)"
-    case .nxDomain: return style.yellow(text) + " (the name does not exist)"
+    case .noError: return style.green(text) + ", \(answer.records.count) record\(answer.records.count == 1 ? "" : "s")"
+    case .noData: return style.yellow(text) + ": the name exists but has no \(answer.type) records"
+    case .nxDomain: return style.yellow(text) + ": the name does not exist"
+    case .refused where answer.transport == .zoneFile: return style.red(text) + ": the name is in none of the zone files"
     default: return style.red(text)
     }
   }
@@ -62,8 +61,10 @@ struct LookupReport {
         "cname_chain",
         .array(
           answer.cnameChain.map {
-            .object([("owner", .string($0.owner.description)), ("target", .string($0.target.description)),
-                     ("ttl", .int(Int($0.ttl)))])
+            .object([
+              ("owner", .string($0.owner.description)), ("target", .string($0.target.description)),
+              ("ttl", .int(Int($0.ttl))),
+            ])
           })
       ),
       ("records", .array(answer.records.map(recordJSON))),
@@ -89,8 +90,10 @@ struct LookupReport {
           "strings",
           .array(
             txt.strings.map {
-              .object([("text", .string(String(decoding: $0, as: UTF8.self))), ("length", .int($0.count)),
-                       ("hex", .string(hexString($0)))])
+              .object([
+                ("text", .string(String(decoding: $0, as: UTF8.self))), ("length", .int($0.count)),
+                ("hex", .string(hexString($0))),
+              ])
             })
         ))
     case .mx(let mx):

@@ -1,0 +1,95 @@
+# mailzone: `make demo` and `make test` set up everything they need on a fresh Debian machine.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+SWIFT ?= swift
+BIN := .build/debug/mailzone
+RELEASE_BIN := .build/release/mailzone
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+# Debian packages: the ldns library and headers, pkg-config to find them, NSD for the tests.
+APT_BUILD := libldns-dev pkg-config
+APT_TEST := nsd publicsuffix python3-yaml
+CACHE := .cache
+
+.PHONY: help deps deps-test build release demo test unit lint conformance bench-resolver valgrind clean
+
+help:
+	@echo "make demo          install what is missing, build, and query the example zone offline"
+	@echo "make test          install what is missing, build, run every test (NSD on loopback) and the linter"
+	@echo "make conformance   run the third-party conformance suites"
+	@echo "make bench-resolver  queries per second against NSD on loopback (release build)"
+	@echo "make valgrind      leak check over 10,000 lookups and zone parses"
+
+# Installs only what is missing; apt runs once, non-interactively. A policy-rc.d keeps NSD's
+# package from starting a system-wide server on port 53.
+define apt_install
+	missing=(); for p in $(1); do dpkg -s "$$p" >/dev/null 2>&1 || missing+=("$$p"); done; \
+	if [ $${#missing[@]} -gt 0 ]; then \
+	  echo "installing: $${missing[*]}"; \
+	  made_policy=0; \
+	  if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' | $(SUDO) tee /usr/sbin/policy-rc.d >/dev/null; $(SUDO) chmod 755 /usr/sbin/policy-rc.d; made_policy=1; fi; \
+	  $(SUDO) apt-get update -qq; \
+	  status=0; DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends "$${missing[@]}" >/dev/null || status=$$?; \
+	  if [ $$made_policy = 1 ]; then $(SUDO) rm -f /usr/sbin/policy-rc.d; fi; \
+	  if [ $$status -ne 0 ]; then echo "apt-get install $${missing[*]} failed" >&2; exit $$status; fi; \
+	fi
+endef
+
+deps:
+	@$(call apt_install,$(APT_BUILD))
+	@command -v $(SWIFT) >/dev/null || { echo "swift is not on PATH (Swift 6.1 or newer is needed)" >&2; exit 1; }
+
+deps-test: deps
+	@$(call apt_install,$(APT_TEST))
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+demo: build
+	@echo "== mailzone lookup: the example zone, answered offline from Examples/example.com.zone"
+	$(BIN) lookup --zone Examples/example.com.zone example.com TXT
+	$(BIN) lookup --zone Examples/example.com.zone _spf.example.com TXT
+	$(BIN) lookup --zone Examples/example.com.zone example.com MX
+	$(BIN) lookup --zone Examples/example.com.zone www.example.com A
+	$(BIN) lookup --zone Examples/example.com.zone parked.example.com MX
+	$(BIN) lookup --zone Examples/example.com.zone nosuch.example.com TXT
+	@echo "== mailzone parse: records read strictly, errors pointed at"
+	$(BIN) parse spf "v=spf1 ip4:192.0.2.0/24 include:_spf.example.com ~all"
+	$(BIN) parse dmarc "v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com"
+	$(BIN) parse spf "v=spf1 ip4:192.0.2.300 -all" || echo "(exit $$?: the record is invalid)"
+
+test: deps-test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory lint
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests
+
+# DMARC and DKIM key-record vectors from ../shared/conformance (mox, mail-auth, checkdmarc, dkimpy).
+conformance: build deps-test
+	scripts/conformance-records.sh $(BIN)
+
+bench-resolver: release deps-test
+	.build/release/mailzone-resolver-bench --queries 20000 --in-flight 1 --in-flight 256
+
+# 10,000 lookups through the NIO/ldns path and 200 parses of the fixture zones (plus broken ones);
+# exits non-zero on any definite leak.
+# valgrind 3.19 cannot read the DWARF 5 of Swift 6 binaries, so it runs a stripped copy; NSD is
+# started outside valgrind by `--serve` and ends when that process does.
+valgrind: release deps-test
+	@$(call apt_install,valgrind)
+	cp .build/release/mailzone-resolver-bench .build/resolver-bench-stripped && strip .build/resolver-bench-stripped
+	rm -f .build/valgrind-ns; sleep 600 | .build/release/mailzone-resolver-bench --serve > .build/valgrind-ns & \
+	server=$$!; trap 'kill $$server 2>/dev/null' EXIT; \
+	for _ in $$(seq 100); do [ -s .build/valgrind-ns ] && break; sleep 0.1; done; \
+	valgrind --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=3 \
+	  .build/resolver-bench-stripped --nameserver "$$(cat .build/valgrind-ns)" \
+	  --queries 10000 --in-flight 64 --zone-parses 200
+
+clean:
+	rm -rf .build $(CACHE)
