@@ -11,7 +11,7 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "mailzone", targets: ["mailzone"]),
-    .library(name: "MailZone", targets: ["MailZoneDNS", "MailZoneRecords"]),
+    .library(name: "MailZone", targets: ["MailZoneNet", "MailZoneDNS", "MailZoneRecords"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,9 +25,14 @@ let package = Package(
       providers: [.apt(["libldns-dev"])]
     ),
     .target(
+      name: "MailZoneNet",
+      swiftSettings: strict
+    ),
+    .target(
       name: "MailZoneDNS",
       dependencies: [
         "CLDNS",
+        "MailZoneNet",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
       ],
@@ -35,7 +40,7 @@ let package = Package(
     ),
     .target(
       name: "MailZoneRecords",
-      dependencies: [.product(name: "SwiftASN1", package: "swift-asn1")],
+      dependencies: ["MailZoneNet", .product(name: "SwiftASN1", package: "swift-asn1")],
       swiftSettings: strict
     ),
     .executableTarget(
@@ -57,6 +62,11 @@ let package = Package(
       name: "MailZoneTestSupport",
       dependencies: ["MailZoneDNS"],
       path: "Tests/MailZoneTestSupport",
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "MailZoneNetTests",
+      dependencies: ["MailZoneNet"],
       swiftSettings: strict
     ),
     .testTarget(

@@ -1,4 +1,5 @@
 internal import CLDNS
+import MailZoneNet
 
 /// Builds query packets and parses replies with ldns. Every ldns object is copied out into Swift
 /// values and freed in the scope that made it; no ldns pointer leaves this file.
@@ -97,7 +98,7 @@ enum LDNSCodec {
     case (.a, 1) where raw[0].count == 4:
       return .a(IPv4Address(raw[0][0], raw[0][1], raw[0][2], raw[0][3]))
     case (.aaaa, 1):
-      if let address = IPv6Address(octets: raw[0]) { return .aaaa(address) }
+      if let address = IPv6Address(bytes: raw[0]) { return .aaaa(address) }
     case (.cname, 1), (.ns, 1), (.ptr, 1):
       guard let target = name(fields[0]) else { break }
       return type == .cname ? .cname(target) : type == .ns ? .ns(target) : .ptr(target)

@@ -1,14 +1,11 @@
+public import MailZoneNet
+
 /// A nameserver address: an IP literal and a port.
 public struct Nameserver: Sendable, Hashable, CustomStringConvertible {
-  public enum Address: Sendable, Hashable {
-    case v4(IPv4Address)
-    case v6(IPv6Address)
-  }
-
-  public var address: Address
+  public var address: IPAddress
   public var port: Int
 
-  public init(address: Address, port: Int = 53) {
+  public init(address: IPAddress, port: Int = 53) {
     self.address = address
     self.port = port
   }
@@ -40,14 +37,9 @@ public struct Nameserver: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  public var host: String {
-    switch address {
-    case .v4(let a): return a.description
-    case .v6(let a): return a.description
-    }
-  }
+  public var host: String { address.description }
 
-  public var isIPv6: Bool { if case .v6 = address { true } else { false } }
+  public var isIPv6: Bool { address.isIPv6 }
 
   /// `127.0.0.1:53` or `[::1]:53`.
   public var description: String { isIPv6 ? "[\(host)]:\(port)" : "\(host):\(port)" }

@@ -1,3 +1,5 @@
+public import MailZoneNet
+
 /// Answers DNS questions: live over the network, from zone files, or through a cache.
 ///
 /// Implementations only provide `query`, one question and its reply as the server gave it.

@@ -1,4 +1,5 @@
 import MailZoneDNS
+import MailZoneNet
 import MailZoneTestSupport
 import Testing
 

@@ -1,3 +1,4 @@
+import MailZoneNet
 import MailZoneRecords
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 public import MailZoneDNS
+import MailZoneNet
 
 /// Paths of the shared test fixtures in `Tests/Fixtures`.
 public enum Fixtures {

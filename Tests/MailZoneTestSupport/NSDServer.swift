@@ -1,5 +1,6 @@
 import Foundation
 public import MailZoneDNS
+import MailZoneNet
 
 /// A real authoritative DNS server (Debian's NSD) on a free loopback port, serving the fixture
 /// zones, started once per test process and stopped by its PID when the process exits.

@@ -1,3 +1,5 @@
+import MailZoneNet
+
 /// Parses one mechanism (after its qualifier): RFC 7208 §5, §12.
 enum SPFMechanismParser {
   static func parse(_ bytes: ArraySlice<UInt8>) throws(RecordParseError) -> SPFMechanism {

@@ -1,3 +1,5 @@
+public import MailZoneNet
+
 /// The result a matching mechanism yields.
 ///
 /// `qualifier = "+" / "-" / "?" / "~"` (RFC 7208 §4.6.2, §12); `+` is the default.

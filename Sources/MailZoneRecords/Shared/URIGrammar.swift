@@ -1,3 +1,5 @@
+import MailZoneNet
+
 /// RFC 3986 §3 absolute-URI recognition, for the report and location URIs of DMARC, TLS-RPT
 /// and BIMI.
 ///

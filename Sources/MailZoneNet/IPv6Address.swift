@@ -1,64 +1,3 @@
-/// An IPv4 address, parsed from strict dotted-quad text.
-///
-/// ```
-/// ip4-network = qnum "." qnum "." qnum "." qnum
-/// qnum        = DIGIT / %x31-39 DIGIT / "1" 2DIGIT / "2" %x30-34 DIGIT / "25" %x30-35
-/// ```
-/// (RFC 7208 §12): no leading zeros, no omitted parts, nothing but digits and dots.
-public struct IPv4Address: Sendable, Hashable, Comparable, CustomStringConvertible {
-  /// The four octets in network order.
-  public var octets: (UInt8, UInt8, UInt8, UInt8)
-
-  /// Creates an address from its four octets.
-  public init(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) { octets = (a, b, c, d) }
-
-  /// Parses strict dotted-quad text; `nil` when it is not exactly four canonical decimal octets.
-  public init?(_ text: String) {
-    guard let parsed = Self.parse(Array(text.utf8)[...]) else { return nil }
-    self = parsed
-  }
-
-  /// The address as a 32-bit number.
-  public var value: UInt32 {
-    UInt32(octets.0) << 24 | UInt32(octets.1) << 16 | UInt32(octets.2) << 8 | UInt32(octets.3)
-  }
-
-  /// Dotted-quad text.
-  public var description: String { "\(octets.0).\(octets.1).\(octets.2).\(octets.3)" }
-
-  public static func == (lhs: Self, rhs: Self) -> Bool { lhs.value == rhs.value }
-  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
-  public func hash(into hasher: inout Hasher) { hasher.combine(value) }
-
-  /// Whether bits beyond `prefix` are set (`192.0.2.1/24`).
-  public func hasHostBits(prefix: Int) -> Bool {
-    guard prefix < 32 else { return false }
-    let mask: UInt32 = prefix == 0 ? 0 : ~UInt32(0) << UInt32(32 - prefix)
-    return value & ~mask != 0
-  }
-
-  static func parse(_ bytes: ArraySlice<UInt8>) -> IPv4Address? {
-    var parts: [UInt8] = []
-    var start = bytes.startIndex
-    var index = bytes.startIndex
-    while index <= bytes.endIndex {
-      if index == bytes.endIndex || bytes[index] == ASCII.dot {
-        let digits = bytes[start..<index]
-        // qnum: 1-3 digits, no leading zero unless the number is "0", value ≤ 255.
-        guard (1...3).contains(digits.count), digits.allSatisfy(ASCII.isDigit),
-          digits.count == 1 || digits.first != 0x30,
-          let value = ASCII.number(digits, limit: 255)
-        else { return nil }
-        parts.append(UInt8(value))
-        start = index + 1
-      }
-      index += 1
-    }
-    guard parts.count == 4 else { return nil }
-    return IPv4Address(parts[0], parts[1], parts[2], parts[3])
-  }
-}
-
 /// An IPv6 address, parsed from RFC 4291 §2.2 text and written in RFC 5952 canonical form.
 public struct IPv6Address: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The eight 16-bit groups in network order.
@@ -69,6 +8,15 @@ public struct IPv6Address: Sendable, Hashable, Comparable, CustomStringConvertib
     guard groups.count == 8 else { return nil }
     self.groups = groups
   }
+
+  /// Creates an address from exactly 16 bytes (wire order).
+  public init?(bytes: [UInt8]) {
+    guard bytes.count == 16 else { return nil }
+    groups = (0..<8).map { UInt16(bytes[$0 * 2]) << 8 | UInt16(bytes[$0 * 2 + 1]) }
+  }
+
+  /// The 16 bytes (wire order).
+  public var bytes: [UInt8] { groups.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] } }
 
   /// Parses RFC 4291 §2.2 text (`2001:db8::1`, `::ffff:192.0.2.1`).
   public init?(_ text: String) {
@@ -116,25 +64,27 @@ public struct IPv6Address: Sendable, Hashable, Comparable, CustomStringConvertib
     return hex(0..<bestStart) + "::" + hex((bestStart + bestLength)..<8)
   }
 
-  static func parse(_ bytes: ArraySlice<UInt8>) -> IPv6Address? {
-    guard bytes.count >= 2, bytes.allSatisfy({ ASCII.isHexDigit($0) || $0 == ASCII.colon || $0 == ASCII.dot })
+  /// Parses RFC 4291 text bytes (used inside other grammars).
+  public static func parse(_ bytes: ArraySlice<UInt8>) -> IPv6Address? {
+    guard bytes.count >= 2,
+      bytes.allSatisfy({ AddressText.isHexDigit($0) || $0 == AddressText.colon || $0 == AddressText.dot })
     else { return nil }
     let text = Array(bytes)
     var head: [UInt16] = []
     var tail: [UInt16] = []
     var sawGap = false
     var index = 0
-    if text.starts(with: [ASCII.colon, ASCII.colon]) {
+    if text.starts(with: [AddressText.colon, AddressText.colon]) {
       sawGap = true
       index = 2
-    } else if text[0] == ASCII.colon {
+    } else if text[0] == AddressText.colon {
       return nil  // a single leading colon (`:CAFE::BABE`).
     }
     while index < text.count {
       var end = index
-      while end < text.count, text[end] != ASCII.colon { end += 1 }
+      while end < text.count, text[end] != AddressText.colon { end += 1 }
       let piece = text[index..<end]
-      if piece.contains(ASCII.dot) {
+      if piece.contains(AddressText.dot) {
         // An embedded IPv4 address takes the last 32 bits (RFC 4291 §2.2 form 3).
         guard end == text.count, let v4 = IPv4Address.parse(piece) else { return nil }
         let halves = [UInt16(v4.value >> 16), UInt16(v4.value & 0xFFFF)]
@@ -142,14 +92,14 @@ public struct IPv6Address: Sendable, Hashable, Comparable, CustomStringConvertib
         index = end
         break
       }
-      guard (1...4).contains(piece.count), let group = UInt16(ASCII.string(piece), radix: 16) else { return nil }
+      guard (1...4).contains(piece.count), let group = UInt16(AddressText.string(piece), radix: 16) else { return nil }
       if sawGap { tail.append(group) } else { head.append(group) }
       guard end < text.count else {
         index = end
         break
       }
       // `::` marks the one gap; a trailing single colon is an error.
-      if end + 1 < text.count, text[end + 1] == ASCII.colon {
+      if end + 1 < text.count, text[end + 1] == AddressText.colon {
         guard !sawGap else { return nil }
         sawGap = true
         index = end + 2
