@@ -11,7 +11,7 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "mailzone", targets: ["mailzone"]),
-    .library(name: "MailZone", targets: ["MailZoneNet", "MailZoneDNS", "MailZoneRecords"]),
+    .library(name: "MailZone", targets: ["MailZoneNet", "MailZoneDNS", "MailZoneRecords", "MailZoneAudit"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,11 +43,18 @@ let package = Package(
       dependencies: ["MailZoneNet", .product(name: "SwiftASN1", package: "swift-asn1")],
       swiftSettings: strict
     ),
+    .target(
+      name: "MailZoneAudit",
+      dependencies: ["MailZoneNet", "MailZoneDNS", "MailZoneRecords"],
+      swiftSettings: strict
+    ),
     .executableTarget(
       name: "mailzone",
       dependencies: [
+        "MailZoneNet",
         "MailZoneDNS",
         "MailZoneRecords",
+        "MailZoneAudit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict
@@ -72,6 +79,11 @@ let package = Package(
     .testTarget(
       name: "MailZoneDNSTests",
       dependencies: ["MailZoneDNS", "MailZoneTestSupport"],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "MailZoneAuditTests",
+      dependencies: ["MailZoneAudit", "MailZoneTestSupport"],
       swiftSettings: strict
     ),
     .testTarget(

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+extension MailZoneCommand {
+  /// `mailzone spf ...`: the SPF engine's views of a domain.
+  struct SPF: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "spf",
+      abstract: "Evaluate SPF as a receiver does, or draw a domain's SPF lookup tree.",
+      subcommands: []
+    )
+  }
+}
