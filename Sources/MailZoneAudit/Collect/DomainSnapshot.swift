@@ -55,9 +55,10 @@ public struct QueryFailure: Sendable, Hashable {
     self.status = status
   }
 
-  /// The failure an answer stands for, if it is not conclusive.
+  /// The failure an answer stands for, if it is not conclusive. A name outside the loaded zone
+  /// files is unknown, not failed: an offline audit stays complete.
   public init?<T>(_ answer: DNSAnswer<T>) {
-    guard !answer.status.isConclusive else { return nil }
+    guard !answer.status.isConclusive, answer.status != .outsideZones else { return nil }
     self.init(name: answer.name, type: answer.type, status: answer.status)
   }
 }
