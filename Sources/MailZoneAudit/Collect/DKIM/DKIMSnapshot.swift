@@ -1,0 +1,157 @@
+public import MailZoneDNS
+public import MailZoneRecords
+
+/// DKIM keys found at the probed selectors.
+///
+/// Selectors come from `--selector`, the common list and the providers that SPF and MX reveal.
+/// Nothing is probed when `_domainkey.<domain>` is NXDOMAIN: RFC 8020 §2 says no name exists
+/// below a non-existent one (an empty non-terminal, the usual `_domainkey`, answers NODATA).
+public struct DKIMSnapshot: Sendable {
+  /// How a selector came to be probed (AUDIT-JSON `found_by`). A selector both given and
+  /// discovered is `given`; one both common and provider-implied is `common`.
+  public enum Origin: String, Sendable, Hashable {
+    case given, common, provider
+  }
+
+  /// One selector to probe, and why.
+  public struct Probe: Sendable, Hashable {
+    public var selector: String
+    public var origin: Origin
+  }
+
+  /// One selector's answer at `<selector>._domainkey.<domain>`.
+  public struct Selector: Sendable {
+    /// The selector, or `*` for what a `*._domainkey` wildcard answers at every selector.
+    public var selector: String
+    public var origin: Origin
+    public var answer: DNSAnswer<TXTData>
+    /// The key records there (`v=DKIM1…` or version-less records with key tags), parsed.
+    public var keys: [ParsedTXT<DKIMKeyRecord>]
+    public var isWildcard: Bool
+
+    /// The selector is a CNAME to the key (the answer followed a chain).
+    public var viaCNAME: Bool { !answer.cnameChain.isEmpty }
+  }
+
+  /// A label no one publishes a key under: a key there comes from a `*._domainkey` wildcard.
+  static let wildcardProbe = "mailzone-wildcard-probe"
+
+  /// `_domainkey.<domain>` as answered; NXDOMAIN means nothing was probed.
+  public var domainKey: DNSAnswer<TXTData>
+  /// Every selector probed, in probe order (empty when `_domainkey` is NXDOMAIN).
+  public var probed: [Probe]
+  /// Selectors that answered with at least one key record, in probe order; selectors a wildcard
+  /// answered are folded into one `*` entry at the end.
+  public var found: [Selector]
+  var queryFailures: [QueryFailure]
+
+  public var failures: [QueryFailure] { queryFailures }
+
+  /// RFC 8020: `_domainkey.<domain>` does not exist, so no selector below it can.
+  public var skippedNoDomainKey: Bool { domainKey.status == .nxDomain }
+
+  /// Every key record found, one entry per record (the AUDIT-JSON `dkim` array, in order).
+  public var keys: [DKIMKey] {
+    found.flatMap { selector in
+      selector.keys.map { parsed in
+        DKIMKey(
+          selector: selector.selector, origin: selector.origin, owner: selector.answer.name,
+          publisher: selector.answer.canonicalName, viaCNAME: selector.viaCNAME, isWildcard: selector.isWildcard,
+          parsed: parsed)
+      }
+    }
+  }
+
+  static func collect(
+    _ domain: DNSName, spf: SPFSnapshot, mx: MXSnapshot, context: CollectionContext
+  ) async -> DKIMSnapshot {
+    let resolver = context.resolver
+    guard let base = try? domain.prepending("_domainkey") else {
+      let empty = DNSAnswer<TXTData>(name: domain, type: .txt, status: .nxDomain, records: [])
+      return DKIMSnapshot(domainKey: empty, probed: [], found: [], queryFailures: [])
+    }
+    let domainKey = await resolver.txt(base)
+    var failures = [QueryFailure(domainKey)].compactMap { $0 }
+    guard domainKey.status != .nxDomain else {
+      return DKIMSnapshot(domainKey: domainKey, probed: [], found: [], queryFailures: failures)
+    }
+    var hints: [String] = []
+    if context.options.discoverSelectors {
+      hints = DKIMProvider.selectors(implied: await DKIMProviderHints.hosts(spf: spf, mx: mx, resolver: resolver))
+    }
+    let probes = plan(given: context.options.selectors, discover: context.options.discoverSelectors, hints: hints)
+    let answers = await probe(probes, base: base, resolver: resolver)
+    failures += answers.compactMap { QueryFailure($0.1) }
+    var found = answers.compactMap { probe, answer in selector(probe.selector, probe.origin, answer) }
+    if looksWildcarded(found), let name = try? base.prepending(wildcardProbe) {
+      let answer = await resolver.txt(name)
+      failures += [QueryFailure(answer)].compactMap { $0 }
+      found = fold(found, wildcard: answer)
+    }
+    return DKIMSnapshot(domainKey: domainKey, probed: probes, found: found, queryFailures: failures)
+  }
+
+  /// Given selectors first, then the common list, then provider-implied ones; each once
+  /// (selectors are DNS labels, compared without case).
+  static func plan(given: [String], discover: Bool, hints: [String]) -> [Probe] {
+    var seen: Set<String> = []
+    var probes: [Probe] = []
+    func add(_ selectors: [String], _ origin: Origin) {
+      for selector in selectors where !selector.isEmpty && seen.insert(selector.lowercased()).inserted {
+        probes.append(Probe(selector: selector, origin: origin))
+      }
+    }
+    add(given, .given)
+    if discover {
+      add(DKIMSelectorCatalog.common, .common)
+      add(hints, .provider)
+    }
+    return probes
+  }
+
+  /// Queries every selector concurrently; answers come back in probe order.
+  private static func probe(
+    _ probes: [Probe], base: DNSName, resolver: any Resolver
+  ) async -> [(Probe, DNSAnswer<TXTData>)] {
+    await withTaskGroup(of: (Int, DNSAnswer<TXTData>)?.self) { group in
+      for (index, probe) in probes.enumerated() {
+        // A selector that is not a valid label sequence (a bad --selector) cannot be asked.
+        guard let name = try? base.prepending(probe.selector) else { continue }
+        group.addTask { (index, await resolver.txt(name)) }
+      }
+      var answers: [(Int, DNSAnswer<TXTData>)] = []
+      for await answer in group { if let answer { answers.append(answer) } }
+      return answers.sorted { $0.0 < $1.0 }.map { (probes[$0.0], $0.1) }
+    }
+  }
+
+  private static func selector(_ name: String, _ origin: Origin, _ answer: DNSAnswer<TXTData>) -> Selector? {
+    let keys = answer.records.filter { DKIMRawTags.isKeyCandidate($0.joined) }.map { txt in
+      ParsedTXT(
+        txt: txt, result: Result { () throws(RecordParseError) in try DKIMKeyRecord.parse(bytes: txt.joined) })
+    }
+    guard !keys.isEmpty else { return nil }
+    return Selector(selector: name, origin: origin, answer: answer, keys: keys, isWildcard: false)
+  }
+
+  /// Two discovered selectors with the same directly published records: maybe a wildcard.
+  private static func looksWildcarded(_ found: [Selector]) -> Bool {
+    var seen: Set<[TXTData]> = []
+    for selector in found where selector.origin != .given && !selector.viaCNAME {
+      if !seen.insert(selector.answer.records).inserted { return true }
+    }
+    return false
+  }
+
+  /// Replaces the selectors whose answer is the wildcard's by one `*` entry.
+  private static func fold(_ found: [Selector], wildcard: DNSAnswer<TXTData>) -> [Selector] {
+    guard var entry = selector("*", .common, wildcard) else { return found }
+    let synthesized = found.filter { !$0.viaCNAME && $0.answer.records == wildcard.records }
+    guard !synthesized.isEmpty else { return found }
+    entry.isWildcard = true
+    // Reported at the wildcard's own name, not at the probe label.
+    if let star = try? wildcard.name.parent?.prepending("*") { entry.answer.name = star }
+    entry.origin = synthesized.contains { $0.origin == .given } ? .given : .common
+    return found.filter { $0.viaCNAME || $0.answer.records != wildcard.records } + [entry]
+  }
+}
