@@ -43,13 +43,13 @@ public struct DKIMKey: Sendable {
 
   /// `k=` (default `rsa`), lower-cased as published, also for a record that does not parse
   /// (AUDIT-JSON `key_type`).
-  public var keyType: String { record?.keyType.rawValue ?? DKIMRawTags(parsed.txt.joined).keyType }
+  public var keyType: String { record?.keyType.rawValue ?? RawTagList(parsed.txt.joined).dkimKeyType }
   /// The RSA modulus size, or 256 for Ed25519; `nil` when revoked or undecodable (`key_bits`).
   public var keyBits: Int? { record?.keyBits }
   /// `p=` is empty (`revoked`, RFC 6376 §3.6.1).
-  public var isRevoked: Bool { record?.isRevoked ?? DKIMRawTags(parsed.txt.joined).isRevoked }
+  public var isRevoked: Bool { record?.isRevoked ?? RawTagList(parsed.txt.joined).isDKIMRevoked }
   /// `t=y` (`testing`).
-  public var isTesting: Bool { record?.isTesting ?? DKIMRawTags(parsed.txt.joined).isTesting }
+  public var isTesting: Bool { record?.isTesting ?? RawTagList(parsed.txt.joined).isDKIMTesting }
 
   /// A key a verifier can use to pass a signature on mail (AUDIT-JSON `valid`): it parses, is not
   /// revoked, covers the `email` service, is RSA of at least 1024 bits or Ed25519 (RFC 8301 §3.2,

@@ -65,14 +65,15 @@ struct DKIMProvider: Sendable {
     DKIMProvider(name: "Yandex 360", suffixes: [["yandex"]], selectors: .fixed(["mail"])),
   ]
 
-  /// The selectors implied by a set of host names, each once, in provider-table order per name.
-  static func selectors(implied hosts: [[String]]) -> [String] {
+  /// The selectors implied by a set of host names, each once with the provider that implies it,
+  /// in provider-table order per name.
+  static func selectors(implied hosts: [[String]]) -> [(selector: String, provider: String)] {
     var seen: Set<String> = []
-    var result: [String] = []
+    var result: [(selector: String, provider: String)] = []
     for host in hosts {
       for provider in all {
         for selector in provider.selectors(for: host) where seen.insert(selector).inserted {
-          result.append(selector)
+          result.append((selector, provider.name))
         }
       }
     }

@@ -10,7 +10,7 @@ enum DKIMSelectorCatalog {
   ]
 
   /// Further generic names that key-generation guides and control panels use.
-  static let wellKnown = ["key1", "key2", "dkim1", "dkim2", "s1024", "s2048", "email", "sm", "sig2", "selector3"]
+  static let wellKnown = ["key1", "key2", "dkim1", "dkim2", "s1024", "s2048", "email"]
 
   /// Baseline first, then the well-known extras.
   static let common = baseline + wellKnown

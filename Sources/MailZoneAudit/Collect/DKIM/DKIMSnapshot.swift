@@ -17,6 +17,8 @@ public struct DKIMSnapshot: Sendable {
   public struct Probe: Sendable, Hashable {
     public var selector: String
     public var origin: Origin
+    /// The provider whose SPF or MX names imply the selector, also when it is common or given.
+    public var provider: String?
   }
 
   /// One selector's answer at `<selector>._domainkey.<domain>`.
@@ -36,7 +38,7 @@ public struct DKIMSnapshot: Sendable {
   /// A label no one publishes a key under: a key there comes from a `*._domainkey` wildcard.
   static let wildcardProbe = "mailzone-wildcard-probe"
 
-  /// `_domainkey.<domain>` as answered; NXDOMAIN means nothing was probed.
+  /// `_domainkey.<domain>` as answered; NXDOMAIN or a failure means nothing was probed.
   public var domainKey: DNSAnswer<TXTData>
   /// Every selector probed, in probe order (empty when `_domainkey` is NXDOMAIN).
   public var probed: [Probe]
@@ -72,10 +74,13 @@ public struct DKIMSnapshot: Sendable {
     }
     let domainKey = await resolver.txt(base)
     var failures = [QueryFailure(domainKey)].compactMap { $0 }
-    guard domainKey.status != .nxDomain else {
+    // NXDOMAIN: nothing below exists (RFC 8020). A failure (SERVFAIL, timeout, a lame
+    // delegation) would repeat at every selector of the same zone: the audit is incomplete
+    // either way, and one failed query says so without forty more.
+    guard domainKey.status != .nxDomain, domainKey.status.isConclusive else {
       return DKIMSnapshot(domainKey: domainKey, probed: [], found: [], queryFailures: failures)
     }
-    var hints: [String] = []
+    var hints: [(selector: String, provider: String)] = []
     if context.options.discoverSelectors {
       hints = DKIMProvider.selectors(implied: await DKIMProviderHints.hosts(spf: spf, mx: mx, resolver: resolver))
     }
@@ -93,18 +98,22 @@ public struct DKIMSnapshot: Sendable {
 
   /// Given selectors first, then the common list, then provider-implied ones; each once
   /// (selectors are DNS labels, compared without case).
-  static func plan(given: [String], discover: Bool, hints: [String]) -> [Probe] {
+  static func plan(given: [String], discover: Bool, hints: [(selector: String, provider: String)]) -> [Probe] {
+    var providers: [String: String] = [:]
+    for hint in hints where providers[hint.selector.lowercased()] == nil {
+      providers[hint.selector.lowercased()] = hint.provider
+    }
     var seen: Set<String> = []
     var probes: [Probe] = []
     func add(_ selectors: [String], _ origin: Origin) {
       for selector in selectors where !selector.isEmpty && seen.insert(selector.lowercased()).inserted {
-        probes.append(Probe(selector: selector, origin: origin))
+        probes.append(Probe(selector: selector, origin: origin, provider: providers[selector.lowercased()]))
       }
     }
     add(given, .given)
     if discover {
       add(DKIMSelectorCatalog.common, .common)
-      add(hints, .provider)
+      add(hints.map(\.selector), .provider)
     }
     return probes
   }
@@ -126,7 +135,7 @@ public struct DKIMSnapshot: Sendable {
   }
 
   private static func selector(_ name: String, _ origin: Origin, _ answer: DNSAnswer<TXTData>) -> Selector? {
-    let keys = answer.records.filter { DKIMRawTags.isKeyCandidate($0.joined) }.map { txt in
+    let keys = answer.records.filter { RawTagList.isDKIMKeyCandidate($0.joined) }.map { txt in
       ParsedTXT(
         txt: txt, result: Result { () throws(RecordParseError) in try DKIMKeyRecord.parse(bytes: txt.joined) })
     }

@@ -1,10 +1,10 @@
-/// A lenient reading of a DKIM key record's `tag=value` list, for records the strict parser
-/// rejects: the facts a report shows (key type, revocation, testing) and the offset of a tag.
+/// A lenient reading of a `tag=value; ...` record (DKIM, BIMI), for records the strict parser
+/// rejects: the facts a report still shows, the offset of a tag, the values a fix rewrites.
 ///
 /// RFC 6376 §3.2: `tag-list = tag-spec *( ";" tag-spec ) [ ";" ]`, `tag-spec = [FWS] tag-name
 /// [FWS] "=" [FWS] tag-value [FWS]`. Here a spec without `=` is skipped and the first of
-/// duplicated names wins; the strict parser in MailZoneRecords decides validity.
-struct DKIMRawTags: Sendable {
+/// duplicated names wins; the strict parsers in MailZoneRecords decide validity.
+struct RawTagList: Sendable {
   struct Tag: Sendable {
     /// The name as written (tag names are case-sensitive, RFC 6376 §3.2).
     var name: String
@@ -23,7 +23,7 @@ struct DKIMRawTags: Sendable {
     var start = 0
     while start <= bytes.count {
       let end = bytes[start...].firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
-      if let tag = DKIMRawTags.tag(bytes, start..<end) { tags.append(tag) }
+      if let tag = RawTagList.tag(bytes, start..<end) { tags.append(tag) }
       start = end + 1
     }
     self.tags = tags
@@ -33,30 +33,6 @@ struct DKIMRawTags: Sendable {
 
   /// The first tag called `name`.
   subscript(name: String) -> Tag? { tags.first { $0.name == name } }
-
-  /// `k=` lower-cased, default `rsa` (RFC 6376 §3.6.1).
-  var keyType: String { self["k"].map { $0.value.lowercased() } ?? "rsa" }
-  /// `p=` present and empty (folding whitespace aside): a revoked key.
-  var isRevoked: Bool {
-    guard let p = self["p"] else { return false }
-    return p.value.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
-  }
-  /// `t=` lists the `y` flag.
-  var isTesting: Bool {
-    guard let t = self["t"] else { return false }
-    return t.value.split(separator: ":").contains { $0.filter { !$0.isWhitespace }.lowercased() == "y" }
-  }
-
-  /// Whether a TXT value at a selector is meant as a key record: it starts with a `v=DKIM…` tag,
-  /// or, without a version, carries one of the key tags. Other TXT data there (an SPF record
-  /// synthesized by a wildcard, a verification token) is not a key and is not judged as one.
-  static func isKeyCandidate(_ bytes: [UInt8]) -> Bool {
-    let raw = DKIMRawTags(bytes)
-    if let first = raw.tags.first, first.name.lowercased() == "v" {
-      return first.value.lowercased().hasPrefix("dkim")
-    }
-    return raw.tags.contains { ["p", "k", "h", "s", "t", "n"].contains($0.name) }
-  }
 
   private static func tag(_ bytes: [UInt8], _ range: Range<Int>) -> Tag? {
     let spec = bytes[range]
