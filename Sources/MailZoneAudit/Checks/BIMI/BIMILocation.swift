@@ -16,7 +16,8 @@ struct BIMILocation {
     }
     guard !insecure.isEmpty, insecure.allSatisfy({ $0.value.lowercased().hasPrefix("http:") }) else { return }
     let rewritten = tags.map { tag in
-      insecure.contains { $0.offset == tag.offset } ? "\(tag.name)=https:\(tag.value.dropFirst(5))" : "\(tag.name)=\(tag.value)"
+      insecure.contains { $0.offset == tag.offset }
+        ? "\(tag.name)=https:\(tag.value.dropFirst(5))" : "\(tag.name)=\(tag.value)"
     }.joined(separator: "; ")
     fixed = (try? BIMIRecord.parse(rewritten)).map(\.rendered)
   }

@@ -47,7 +47,8 @@ public struct MXHostNoAddressCheck: Check {
     let working = snapshot.mx.hosts.contains { !$0.addresses.isEmpty }
     return broken.map { host in
       let why = host.exists == false ? "does not exist (NXDOMAIN)" : "has no A or AAAA record"
-      let effect = working ? "senders fall back to the other MX hosts" : "no MX host has an address, so mail is undeliverable"
+      let effect =
+        working ? "senders fall back to the other MX hosts" : "no MX host has an address, so mail is undeliverable"
       return finding(
         "the MX host \(host.exchange) \(why): \(effect)", subject: "\(snapshot.domain) MX",
         record: "\(host.preference) \(host.exchange.absoluteText)", severity: working ? .warning : .error)
