@@ -1,7 +1,24 @@
 /// Every check, in report order. A check is added here when its file is added.
 public enum CheckRegistry {
   public static let all: [any Check] = [
-    QueryFailedCheck()
+    QueryFailedCheck(),
+    MissingRecordCheck(),
+    MultipleRecordsCheck(),
+    MalformedRecordCheck(),
+    RecordAtApexCheck(),
+    NotDMARCTXTCheck(),
+    MonitoringOnlyCheck(),
+    SubdomainPolicyWeakerCheck(),
+    NonexistentPolicyWeakerCheck(),
+    PartialPercentageCheck(),
+    RemovedTagCheck(),
+    NoAggregateReportsCheck(),
+    UnauthorizedReportDestinationCheck(),
+    UndeliverableReportDestinationCheck(),
+    StrictAlignmentCheck(),
+    FailureReportsCheck(),
+    OrganizationalDomainMismatchCheck(),
+    ReachedViaCNAMECheck(),
   ]
 
   /// The check with `id`, if any.
