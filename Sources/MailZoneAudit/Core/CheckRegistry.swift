@@ -17,6 +17,7 @@ public enum CheckRegistry {
     UndeliverableReportDestinationCheck(),
     StrictAlignmentCheck(),
     FailureReportsCheck(),
+    TestingModeCheck(),
     OrganizationalDomainMismatchCheck(),
     ReachedViaCNAMECheck(),
   ]

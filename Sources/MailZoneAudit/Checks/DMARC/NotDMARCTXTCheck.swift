@@ -31,6 +31,14 @@ public struct NotDMARCTXTCheck: Check {
           @ 300 TXT "v=spf1 mx -all"
           * 300 TXT "v=spf1 -all"
           """),
+      CheckExample(
+        .fails, domain: "stray.test", note: "a verification token left at _dmarc beside the record (info)",
+        zone: """
+          $ORIGIN stray.test.
+          @ 300 SOA ns hostmaster 1 3600 600 86400 300
+          _dmarc 300 TXT "v=DMARC1; p=reject; rua=mailto:dmarc@stray.test"
+          _dmarc 300 TXT "google-site-verification=abc123"
+          """),
     ])
 
   public init() {}
@@ -41,18 +49,21 @@ public struct NotDMARCTXTCheck: Check {
     guard let first = other.first else { return [] }
     let owner = dmarc.direct.answer.name
     let hasDMARC = !dmarc.direct.records.isEmpty
+    let more = other.count > 1 ? " (and \(other.count - 1) more)" : ""
     let origin =
       dmarc.otherTXTFromWildcard
-      ? "a wildcard answers \(owner) (a name that cannot exist answers the same)" : "\(owner) holds TXT"
+      ? "\(owner) is answered by a wildcard (a name that cannot exist gets the same TXT): \"\(first.text)\"\(more) "
+        + "is not DMARC"
+      : "\(owner) holds TXT that is not DMARC: \"\(first.text)\"\(more)"
     let consequence =
       hasDMARC
       ? "receivers skip it and use the DMARC record beside it; remove it to avoid confusion"
-      : "receivers discard it, so there is no DMARC record; publish one at \(owner) (which also ends the wildcard)"
+      : "receivers discard it, so there is no DMARC record; publish one at \(owner)"
+        + (dmarc.otherTXTFromWildcard ? " (which also ends the wildcard there)" : "")
     let fix = hasDMARC ? nil : DMARCFix.line(owner, DMARCFix.starter(for: snapshot.domain))
     return [
       finding(
-        "\(origin) that is not DMARC (\"\(first.text)\"\(other.count > 1 ? " and \(other.count - 1) more" : "")); "
-          + consequence,
+        "\(origin); \(consequence)",
         subject: "\(owner) TXT", record: first.text, offset: 0, fix: fix, severity: hasDMARC ? .info : nil)
     ]
   }
