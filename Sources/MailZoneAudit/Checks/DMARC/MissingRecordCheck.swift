@@ -41,8 +41,10 @@ public struct MissingRecordCheck: Check {
 
   public func evaluate(_ snapshot: DomainSnapshot) -> [Finding] {
     let dmarc = snapshot.dmarc
-    // Inconclusive lookups are dns.query-failed's; broken or misplaced records have their own checks.
-    guard !dmarc.exists, dmarc.walk.failures.isEmpty, dmarc.misplacedVersionRecords.isEmpty,
+    // Inconclusive lookups are dns.query-failed's, and a name outside the loaded zones is unknown, not
+    // absent; broken or misplaced records have their own checks.
+    guard !dmarc.exists, dmarc.walk.failures.isEmpty, dmarc.direct.answer.status.isConclusive,
+      dmarc.misplacedVersionRecords.isEmpty,
       dmarc.apexRecords.isEmpty, let name = DMARCFix.dmarcName(snapshot.domain)
     else { return [] }
     let asked = dmarc.walk.steps.map { "_dmarc.\($0.domain)" }.joined(separator: ", ")
