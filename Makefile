@@ -12,7 +12,7 @@ APT_BUILD := libldns-dev pkg-config
 APT_TEST := nsd publicsuffix python3-yaml
 CACHE := .cache
 
-.PHONY: help deps deps-test build release demo test unit lint conformance bench-resolver valgrind clean
+.PHONY: help deps deps-test build release demo test unit lint docs conformance bench-resolver valgrind clean
 
 help:
 	@echo "make demo          install what is missing, build, and query the example zone offline"
@@ -50,6 +50,8 @@ release: deps
 	$(SWIFT) build -c release
 
 demo: build
+	@echo "== mailzone audit: the example zone, offline"
+	$(BIN) audit --zone Examples/example.com.zone example.com || true
 	@echo "== mailzone lookup: the example zone, answered offline from Examples/example.com.zone"
 	$(BIN) lookup --zone Examples/example.com.zone example.com TXT
 	$(BIN) lookup --zone Examples/example.com.zone _spf.example.com TXT
@@ -66,6 +68,10 @@ test: deps-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory lint
+
+# Documentation/checks.md is generated from the check descriptions; a test fails when it is stale.
+docs: build
+	$(BIN) checks --format markdown > Documentation/checks.md
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests
