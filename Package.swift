@@ -88,7 +88,7 @@ let package = Package(
     ),
     .testTarget(
       name: "MailZoneRecordsTests",
-      dependencies: ["MailZoneRecords"],
+      dependencies: ["MailZoneRecords", "MailZoneTestSupport"],
       swiftSettings: strict
     ),
     .testTarget(
