@@ -10,19 +10,21 @@ import Testing
 /// The live run of the same suite over loopback DNS is `scripts/conformance-spf.sh`.
 @Suite("SPF conformance: openspf suites in process", .timeLimit(.minutes(2)))
 struct SPFConformanceTests {
-  /// Runs when the suite is there, or when it must be: a required but missing suite then fails
-  /// in `load` with the reason and the make target.
+  /// Runs when the suite is there, or when it must be: a required but missing suite then fails,
+  /// the error thrown by `SPFSuite.load` saying why and which make target fetches it.
   static let runs = SPFSuite.isPresent || SPFSuite.isRequired
+  static let skipped: Comment =
+    "the openspf suite (pyspf 2.0.14 sdist) is not downloaded: `make spf-suite` fetches it into .cache/pyspf"
 
   /// rfc7208-tests.yml is the standard (issue 4: 203/203). rfc4408-tests.yml, the RFC 4408 edition,
   /// is held to 191/191 too, since the engine passes it whole: several of its tests accept the
   /// RFC 7208 answer as an alternative (as pyspf does, 10 take one).
   @Test(
     "every test of the suite passes",
-    .enabled(if: runs, "the pyspf 2.0.14 sdist is not in .cache/pyspf: run `make conformance` to fetch it"),
+    .enabled(if: runs, skipped),
     arguments: SPFSuite.Name.allCases)
   func suite(_ name: SPFSuite.Name) async throws {
-    let suite = try load(name)
+    let suite = try SPFSuite.load(name)
     // The pinned files' sizes; fewer means the YAML was misread.
     #expect(suite.scenarios.count == name.scenarioCount)
     #expect(suite.testCount == name.testCount)
@@ -42,9 +44,9 @@ struct SPFConformanceTests {
   /// SERVFAIL (its default, used above) and NOERROR with only the CNAMEs (`--cname-loop cnames`).
   @Test(
     "rfc7208 ptr-cname-loop passes when the loop comes back as bare CNAMEs",
-    .enabled(if: runs, "the pyspf 2.0.14 sdist is not in .cache/pyspf: run `make conformance` to fetch it"))
+    .enabled(if: runs, skipped))
   func cnameLoopAsCNAMEs() async throws {
-    var suite = try load(.rfc7208)
+    var suite = try SPFSuite.load(.rfc7208)
     suite.scenarios = suite.scenarios.compactMap { scenario in
       var only = scenario
       only.tests = scenario.tests.filter { $0.id == "ptr-cname-loop" }
@@ -55,14 +57,5 @@ struct SPFConformanceTests {
     let outcome = try #require(outcomes.first)
     let problems = outcome.problems
     #expect(problems.isEmpty, "reason: \(outcome.reason); dns: \(outcome.queries)")
-  }
-
-  private func load(_ name: SPFSuite.Name) throws -> SPFSuite {
-    do {
-      return try SPFSuite.load(name)
-    } catch {
-      Issue.record("the openspf \(name.file) cannot be read: \(error)")
-      throw error
-    }
   }
 }

@@ -94,7 +94,7 @@ extension SPFSuite {
   }
 
   static let howToGet =
-    "run `make conformance` (or `scripts/fetch-spf-suite.sh`) to download pyspf 2.0.14 into .cache/pyspf, "
+    "run `make spf-suite` (or `scripts/fetch-spf-suite.sh`) to download pyspf 2.0.14 into .cache/pyspf, "
     + "or set \(environmentKey) to the sdist or to a folder holding \(Name.rfc7208.file)"
 
   /// Where `name` would be read: a YAML file, or the sdist (then `isArchive`).
