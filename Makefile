@@ -14,7 +14,7 @@ CACHE := .cache
 # The openspf SPF suites ship in this sdist (sha256-checked by the fetch script, never committed).
 SPF_SDIST := $(CACHE)/pyspf/pyspf-2.0.14.tar.gz
 
-.PHONY: help deps deps-test build release demo test unit lint conformance spf-suite bench-resolver valgrind clean
+.PHONY: help deps deps-test build release demo test unit lint docs conformance spf-suite bench-resolver valgrind clean
 
 help:
 	@echo "make demo          install what is missing, build, and query the example zone offline"
@@ -53,6 +53,8 @@ release: deps
 	$(SWIFT) build -c release
 
 demo: build
+	@echo "== mailzone audit: the example zone, offline"
+	$(BIN) audit --zone Examples/example.com.zone example.com || true
 	@echo "== mailzone lookup: the example zone, answered offline from Examples/example.com.zone"
 	$(BIN) lookup --zone Examples/example.com.zone example.com TXT
 	$(BIN) lookup --zone Examples/example.com.zone _spf.example.com TXT
@@ -72,6 +74,10 @@ test: deps-test spf-suite
 	MAILZONE_REQUIRE_CONFORMANCE=1 $(SWIFT) test --skip-build
 	scripts/conformance-spf.sh $(BIN) --sdist $(SPF_SDIST)
 	$(MAKE) --no-print-directory lint
+
+# Documentation/checks.md is generated from the check descriptions; a test fails when it is stale.
+docs: build
+	$(BIN) checks --format markdown > Documentation/checks.md
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests
