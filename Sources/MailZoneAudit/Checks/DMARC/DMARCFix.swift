@@ -37,15 +37,21 @@ enum DMARCFix {
   static func subject(_ name: DNSName?, fallback domain: DNSName) -> String {
     "\(name ?? dmarcName(domain) ?? domain) TXT"
   }
-}
 
-extension DMARCPolicy {
   /// `none` < `quarantine` < `reject`.
-  var strength: Int {
-    switch self {
+  static func strength(_ policy: DMARCPolicy) -> Int {
+    switch policy {
     case .none: 0
     case .quarantine: 1
     case .reject: 2
     }
+  }
+
+  /// The UTF-8 offset of the first occurrence of `needle` in `text`, if any.
+  static func offset(of needle: String, in text: String) -> Int? {
+    let haystack = Array(text.utf8)
+    let target = Array(needle.utf8)
+    guard !target.isEmpty, haystack.count >= target.count else { return nil }
+    return (0...(haystack.count - target.count)).first { haystack[$0..<($0 + target.count)].elementsEqual(target) }
   }
 }

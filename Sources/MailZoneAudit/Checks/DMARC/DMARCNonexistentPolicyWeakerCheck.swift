@@ -1,7 +1,7 @@
 import MailZoneRecords
 
 /// `np` asks less of non-existent subdomains than `sp`/`p` ask of existing ones.
-public struct NonexistentPolicyWeakerCheck: Check {
+public struct DMARCNonexistentPolicyWeakerCheck: Check {
   public static let description = CheckDescription(
     id: "dmarc.nonexistent-policy-weaker", family: .dmarc, title: "Non-existent subdomain policy weaker",
     summary: "The np tag sets a weaker policy for subdomains that do not exist than sp or p set for those that do.",
@@ -34,7 +34,7 @@ public struct NonexistentPolicyWeakerCheck: Check {
   public func evaluate(_ snapshot: DomainSnapshot) -> [Finding] {
     let dmarc = snapshot.dmarc
     guard var record = dmarc.parsedRecord, let location = dmarc.location, record.requestedPolicy != nil,
-      let np = record.requestedNonexistentPolicy, np.strength < record.subdomainPolicy.strength
+      let np = record.requestedNonexistentPolicy, DMARCFix.strength(np) < DMARCFix.strength(record.subdomainPolicy)
     else { return [] }
     let existing = record.subdomainPolicy
     let offset = record.tags.first { $0.name.lowercased() == "np" }?.offset

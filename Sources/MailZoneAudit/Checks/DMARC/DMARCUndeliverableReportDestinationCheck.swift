@@ -1,7 +1,7 @@
 import MailZoneDNS
 
 /// A `rua`/`ruf` mailbox whose domain cannot receive mail (no MX and no address, or a null MX).
-public struct UndeliverableReportDestinationCheck: Check {
+public struct DMARCUndeliverableReportDestinationCheck: Check {
   public static let description = CheckDescription(
     id: "dmarc.report-destination-undeliverable", family: .dmarc, title: "Report destination cannot receive mail",
     summary: "A rua or ruf mailbox is at a domain with no MX and no address, or with a null MX.",
@@ -52,7 +52,7 @@ public struct UndeliverableReportDestinationCheck: Check {
       return finding(
         "\(destination.domain) \(why), so reports to \(uris.joined(separator: ", ")) cannot be delivered",
         subject: "\(location) TXT", record: dmarc.recordText,
-        offset: dmarc.recordText.flatMap { $0.utf8Offset(of: destination.uri.uri) })
+        offset: dmarc.recordText.flatMap { DMARCFix.offset(of: destination.uri.uri, in: $0) })
     }
   }
 }

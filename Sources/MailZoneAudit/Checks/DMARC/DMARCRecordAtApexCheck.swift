@@ -2,10 +2,10 @@ import MailZoneDNS
 import MailZoneRecords
 
 /// A `v=DMARC1` TXT record at the domain itself, where receivers never look.
-public struct RecordAtApexCheck: Check {
+public struct DMARCRecordAtApexCheck: Check {
   public static let description = CheckDescription(
     id: "dmarc.record-at-apex", family: .dmarc, title: "DMARC record at the domain instead of _dmarc",
-    summary: "A v=DMARC1 TXT record is published at the domain itself; receivers only look at _dmarc.<domain>.",
+    summary: "A v=DMARC1 TXT record is published at the domain itself; receivers only look under _dmarc.",
     rationale: """
       DMARC policy records live at `_dmarc.<domain>` (RFC 9989 §4.5, RFC 7489 §6.1). One published
       at the domain itself is never read, so the policy it states does not exist for receivers;

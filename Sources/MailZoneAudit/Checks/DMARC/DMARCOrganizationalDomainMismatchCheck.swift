@@ -1,5 +1,5 @@
 /// The RFC 9989 tree walk and the RFC 7489 Public Suffix List name different organizational domains.
-public struct OrganizationalDomainMismatchCheck: Check {
+public struct DMARCOrganizationalDomainMismatchCheck: Check {
   public static let description = CheckDescription(
     id: "dmarc.org-domain-disagreement", family: .dmarc, title: "Organizational domain depends on the receiver",
     summary: "The RFC 9989 DNS tree walk and the RFC 7489 Public Suffix List give different organizational domains.",

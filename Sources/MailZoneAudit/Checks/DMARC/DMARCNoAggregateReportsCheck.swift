@@ -1,7 +1,7 @@
 import MailZoneRecords
 
 /// The applicable record has no `rua`: nobody receives aggregate reports.
-public struct NoAggregateReportsCheck: Check {
+public struct DMARCNoAggregateReportsCheck: Check {
   public static let description = CheckDescription(
     id: "dmarc.no-aggregate-reports", family: .dmarc, title: "No aggregate reports (rua)",
     summary: "The DMARC record has no rua tag, so receivers send no aggregate reports about the domain.",

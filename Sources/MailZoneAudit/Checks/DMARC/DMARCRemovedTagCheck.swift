@@ -1,7 +1,7 @@
 import MailZoneRecords
 
 /// Tags RFC 9989 removed (`pct=100`, an invalid `pct`, `rf`, `ri`): harmless noise or a silent mistake.
-public struct RemovedTagCheck: Check {
+public struct DMARCRemovedTagCheck: Check {
   public static let description = CheckDescription(
     id: "dmarc.removed-tag", family: .dmarc, title: "Tag removed by RFC 9989",
     summary: "The record uses pct, rf or ri, which RFC 9989 removed and its receivers ignore.",

@@ -1,10 +1,10 @@
 import MailZoneDNS
 
 /// An external `rua`/`ruf` destination that has not published its authorization record.
-public struct UnauthorizedReportDestinationCheck: Check {
+public struct DMARCUnauthorizedReportDestinationCheck: Check {
   public static let description = CheckDescription(
     id: "dmarc.unauthorized-report-destination", family: .dmarc, title: "External report destination not authorized",
-    summary: "Reports go to a domain outside the organization that has not published <domain>._report._dmarc TXT.",
+    summary: "Reports go to a domain outside the organization that has not published its _report._dmarc TXT record.",
     rationale: """
       So that nobody can aim a flood of reports at a stranger's mailbox, receivers send reports to a
       `mailto:` address outside the policy's organizational domain only if that destination
@@ -59,7 +59,7 @@ public struct UnauthorizedReportDestinationCheck: Check {
       guard destination.authorized == false, let name = destination.authorizationName,
         seen.insert(name).inserted
       else { return nil }
-      let offset = dmarc.recordText.flatMap { text in text.utf8Offset(of: destination.uri.uri) }
+      let offset = dmarc.recordText.flatMap { DMARCFix.offset(of: destination.uri.uri, in: $0) }
       return finding(
         "\(destination.kind.rawValue) \(destination.uri.uri) is outside \(dmarc.organizationalDomainTreeWalk) "
           + "and \(destination.domain) has not authorized it: receivers ignore the address and its reports are "
@@ -67,15 +67,5 @@ public struct UnauthorizedReportDestinationCheck: Check {
         subject: "\(location) TXT", record: dmarc.recordText, offset: offset,
         fix: DMARCFix.line(name, text: "v=DMARC1"))
     }
-  }
-}
-
-extension String {
-  /// The UTF-8 offset of the first occurrence of `needle`, if any.
-  func utf8Offset(of needle: String) -> Int? {
-    let haystack = Array(utf8)
-    let target = Array(needle.utf8)
-    guard !target.isEmpty, haystack.count >= target.count else { return nil }
-    return (0...(haystack.count - target.count)).first { haystack[$0..<($0 + target.count)].elementsEqual(target) }
   }
 }

@@ -1,5 +1,5 @@
 /// The `_dmarc` answer came through a CNAME: the policy is hosted by someone else.
-public struct ReachedViaCNAMECheck: Check {
+public struct DMARCReachedViaCNAMECheck: Check {
   public static let description = CheckDescription(
     id: "dmarc.via-cname", family: .dmarc, title: "DMARC record reached through a CNAME",
     summary: "_dmarc is an alias: the record that applies is published, and can be changed, at another name.",

@@ -2,10 +2,10 @@ import MailZoneDNS
 import MailZoneRecords
 
 /// TXT at `_dmarc` that is not DMARC at all, typically synthesized by a wildcard.
-public struct NotDMARCTXTCheck: Check {
+public struct DMARCOtherTXTCheck: Check {
   public static let description = CheckDescription(
     id: "dmarc.not-dmarc-txt", family: .dmarc, title: "TXT at _dmarc that is not DMARC",
-    summary: "_dmarc answers with TXT that is not a DMARC record, often a wildcard such as *.example TXT v=spf1.",
+    summary: "_dmarc answers with TXT that is not a DMARC record, often synthesized by a wildcard SPF record.",
     rationale: """
       A wildcard TXT (`*.example.com TXT "v=spf1 ..."`) answers every name that does not exist,
       `_dmarc.example.com` included (RFC 4592). Receivers discard TXT that does not start with

@@ -1,5 +1,5 @@
 /// Several `v=DMARC1` records at one `_dmarc` name: receivers discard them all.
-public struct MultipleRecordsCheck: Check {
+public struct DMARCMultipleRecordsCheck: Check {
   public static let description = CheckDescription(
     id: "dmarc.multiple-records", family: .dmarc, title: "Several DMARC records",
     summary: "More than one v=DMARC1 TXT record at _dmarc, so receivers discard every one of them.",

@@ -1,7 +1,7 @@
 import MailZoneRecords
 
 /// `pct` below 100: a policy applied to part of the mail by some receivers and to all of it by others.
-public struct PartialPercentageCheck: Check {
+public struct DMARCPartialPercentageCheck: Check {
   public static let description = CheckDescription(
     id: "dmarc.partial-percentage", family: .dmarc, title: "Policy applied to a percentage (pct < 100)",
     summary: "pct asks receivers to apply the policy to part of the failing mail; RFC 9989 removed the tag.",

@@ -1,5 +1,5 @@
 /// No DMARC record applies to the domain: not at `_dmarc.<domain>`, not inherited.
-public struct MissingRecordCheck: Check {
+public struct DMARCMissingRecordCheck: Check {
   public static let description = CheckDescription(
     id: "dmarc.missing", family: .dmarc, title: "No DMARC record",
     summary: "No DMARC record applies to the domain, neither its own nor one inherited by the DNS tree walk.",

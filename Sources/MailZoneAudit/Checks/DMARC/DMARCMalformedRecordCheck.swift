@@ -3,7 +3,7 @@ import MailZoneRecords
 
 /// A DMARC record that does not parse, or TXT at `_dmarc` meant as DMARC that does not start with
 /// `v=DMARC1`.
-public struct MalformedRecordCheck: Check {
+public struct DMARCMalformedRecordCheck: Check {
   public static let description = CheckDescription(
     id: "dmarc.malformed", family: .dmarc, title: "Malformed DMARC record",
     summary: "The DMARC record breaks the RFC 9989 grammar; the finding points at the offending byte.",

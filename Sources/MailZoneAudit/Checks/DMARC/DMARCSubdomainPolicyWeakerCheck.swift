@@ -1,7 +1,7 @@
 import MailZoneRecords
 
 /// `sp` asks less of subdomains than `p` asks of the domain.
-public struct SubdomainPolicyWeakerCheck: Check {
+public struct DMARCSubdomainPolicyWeakerCheck: Check {
   public static let description = CheckDescription(
     id: "dmarc.subdomain-policy-weaker", family: .dmarc, title: "Subdomain policy weaker than p",
     summary: "The sp tag sets a weaker policy for subdomains than p sets for the domain.",
@@ -41,7 +41,7 @@ public struct SubdomainPolicyWeakerCheck: Check {
   public func evaluate(_ snapshot: DomainSnapshot) -> [Finding] {
     let dmarc = snapshot.dmarc
     guard var record = dmarc.parsedRecord, let location = dmarc.location, let p = record.requestedPolicy,
-      let sp = record.requestedSubdomainPolicy, sp.strength < p.strength
+      let sp = record.requestedSubdomainPolicy, DMARCFix.strength(sp) < DMARCFix.strength(p)
     else { return [] }
     let offset = record.tags.first { $0.name.lowercased() == "sp" }?.offset
     record.requestedSubdomainPolicy = nil

@@ -1,7 +1,7 @@
 import MailZoneRecords
 
 /// `t=y`: RFC 9989 test mode, in which receivers apply a policy one level below the stated one.
-public struct TestingModeCheck: Check {
+public struct DMARCTestingModeCheck: Check {
   public static let description = CheckDescription(
     id: "dmarc.testing-mode", family: .dmarc, title: "DMARC policy in test mode (t=y)",
     summary: "t=y asks receivers to apply one level below the stated policy: reject acts as quarantine.",

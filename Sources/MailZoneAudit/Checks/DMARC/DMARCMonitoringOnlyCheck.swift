@@ -1,7 +1,7 @@
 import MailZoneRecords
 
 /// The policy receivers apply to the domain is `none`: DMARC only monitors.
-public struct MonitoringOnlyCheck: Check {
+public struct DMARCMonitoringOnlyCheck: Check {
   public static let description = CheckDescription(
     id: "dmarc.policy-none", family: .dmarc, title: "DMARC only monitors (p=none)",
     summary: "Receivers apply the policy none to the domain, so spoofed mail is delivered as if DMARC were absent.",

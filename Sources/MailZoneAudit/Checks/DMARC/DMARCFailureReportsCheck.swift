@@ -1,7 +1,7 @@
 import MailZoneRecords
 
 /// `ruf` is set: per-message failure reports, which few receivers send and which carry personal data.
-public struct FailureReportsCheck: Check {
+public struct DMARCFailureReportsCheck: Check {
   public static let description = CheckDescription(
     id: "dmarc.failure-reports-requested", family: .dmarc, title: "Failure reports requested (ruf)",
     summary: "The record asks for per-message failure reports, which most receivers never send.",

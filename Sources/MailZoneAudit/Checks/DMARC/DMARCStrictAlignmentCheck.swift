@@ -1,7 +1,7 @@
 import MailZoneRecords
 
 /// `adkim=s` or `aspf=s`: only identical domains align.
-public struct StrictAlignmentCheck: Check {
+public struct DMARCStrictAlignmentCheck: Check {
   public static let description = CheckDescription(
     id: "dmarc.strict-alignment", family: .dmarc, title: "Strict identifier alignment",
     summary: "adkim=s or aspf=s: a DKIM or SPF domain aligns only when it is identical to the From domain.",
