@@ -98,7 +98,10 @@ struct SPFTreeWalker {
   private mutating func term(
     _ spec: SPFTreeTermSpec, at location: SPFTreeLocation, depth: Int, path: [DNSName]
   ) -> SPFTreeTerm {
-    var term = SPFTreeTerm(text: spec.text, offset: spec.offset, name: spec.name, afterAll: spec.afterAll)
+    // Running totals as the term itself is evaluated, before anything below it.
+    var term = SPFTreeTerm(
+      text: spec.text, offset: spec.offset, name: spec.name, lookups: lookups, voidLookups: voids,
+      afterAll: spec.afterAll)
     if spec.afterAll {
       add(.afterAll, .warning, location, "'\(spec.text)' comes after 'all': never evaluated, still counted here")
     }
@@ -124,8 +127,6 @@ struct SPFTreeWalker {
     case .redirect(let target):
       term.child = follow(target, edge: .redirect, &term, at: location, depth: depth, path: path)
     }
-    term.lookups = lookups
-    term.voidLookups = voids
     return term
   }
 
@@ -133,6 +134,7 @@ struct SPFTreeWalker {
   private mutating func count(_ term: inout SPFTreeTerm, at location: SPFTreeLocation) {
     term.cost = 1
     lookups += 1
+    term.lookups = lookups
     if lookups == limits.dnsMechanisms { lastAllowed = location }
     if lookups == limits.dnsMechanisms + 1 { overflow = location }
   }
@@ -141,6 +143,7 @@ struct SPFTreeWalker {
   mutating func markVoid(_ term: inout SPFTreeTerm, at location: SPFTreeLocation, _ why: String) {
     term.void = true
     voids += 1
+    term.voidLookups = voids
     if voids == limits.voidLookups + 1 { voidOverflow = location }
     add(.voidLookup, .warning, location, "'\(term.text)' is a void lookup: \(why) (rfc 7208 §4.6.4)")
   }
