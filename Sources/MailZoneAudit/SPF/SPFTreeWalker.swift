@@ -26,7 +26,7 @@ struct SPFTreeWalker {
 
   mutating func walkRoot(_ domain: DNSName) -> SPFTreeNode {
     guard let record = answers.records[domain] else {
-      truncated = true
+      cut(SPFTreeLocation(node: 0, domain: domain), "the query budget (\(budget.maximumQueries)) allows no question")
       nodeCount += 1
       return SPFTreeNode(id: 0, domain: domain, depth: 0, edge: .root, status: .notFollowed(.queryBudget))
     }
