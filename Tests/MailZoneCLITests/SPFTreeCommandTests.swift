@@ -154,7 +154,7 @@ struct SPFTreeCommandTests {
     let result = try CLIRunner.run([
       "spf", "tree", "fanout.test", "--format", "json", "--zone", Fixtures.directory + "/spf/fanout.test.zone",
     ])
-    #expect(clock.now - start < .seconds(10))
+    #expect(clock.now - start < .seconds(30))  // alone: about 0.2 s; the guard catches a blow-up
     #expect(result.status == 1)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     #expect(object["truncated"] as? Bool == true)
