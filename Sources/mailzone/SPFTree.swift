@@ -23,7 +23,8 @@ extension MailZoneCommand.SPF {
           1   an error: over 10 lookups or 2 void lookups, several or malformed
               records, an include without a record, a loop, over 10 MX names,
               no SPF record, or a tree too large to follow
-          2   incomplete: a DNS query failed, and nothing else is wrong
+          2   incomplete: a DNS query failed, and nothing else is wrong (with
+              --zone, a name outside the files is unknown, not a failure)
           64  usage error: DOMAIN is not a DNS name, or a bad flag or value
           65  bad input data: an unreadable or malformed --zone file
         """)

@@ -40,7 +40,7 @@ struct SPFTreeWalker {
         .multipleRecords, .error, here,
         "\(domain) has \(texts.count) spf records: check_host returns permerror (rfc 7208 §4.5)")
     case .dnsError(let status):
-      add(.dnsError, .inconclusive, here, "the txt query for \(domain) failed (\(status)): the tree is unknown")
+      failed(status, "the txt query for \(domain)", at: here)
     case .found, .malformed:
       break
     }

@@ -64,7 +64,10 @@ struct SPFTreeReport {
       let text = "\(names) MX name\(names == 1 ? "" : "s")"
       marks.append(names > tree.limits.mxNames ? style.red(text + ": over the limit of \(tree.limits.mxNames)") : text)
     }
-    if let status = term.dnsError { marks.append(style.red("DNS failure: \(status)")) }
+    if let status = term.dnsError {
+      marks.append(
+        status == .outsideZones ? style.yellow("outside the zone files: unknown") : style.red("DNS failure: \(status)"))
+    }
     if term.ignored { marks.append(style.dim("ignored: the record has 'all' (RFC 7208 §6.1)")) }
     if term.afterAll { marks.append(style.dim("after 'all': never evaluated")) }
     if let error = term.syntaxError { marks.append(style.red("syntax error: \(error)")) }
@@ -89,6 +92,7 @@ struct SPFTreeReport {
       let why = status == .noError ? "TXT records, none of them SPF" : status.description
       return style.red("no SPF record (\(why))")
     case .multiple(let count): return style.red("\(count) SPF records:")
+    case .dnsError(.outsideZones): return style.yellow("outside the loaded zone files: unknown, not followed")
     case .dnsError(let status): return style.red("TXT query failed: \(status)")
     case .loop: return style.red("↻ loop: \(node.domain) is already being evaluated")
     case .notFollowed(.tooDeep): return style.red("not followed: deeper than the walk goes")
@@ -138,6 +142,7 @@ struct SPFTreeReport {
     if tree.exists == false { return style.red("no SPF record: check_host returns none") }
     if tree.hasErrors { return style.red("invalid: check_host returns permerror for every client") }
     if !tree.isComplete { return style.yellow("incomplete: a DNS query failed, so the tree is partial") }
+    if tree.hasUnknownNames { return style.yellow("no errors so far; part of the tree is outside the zone files") }
     return style.green("valid")
   }
 
