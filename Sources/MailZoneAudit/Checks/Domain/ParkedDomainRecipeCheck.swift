@@ -1,5 +1,3 @@
-import MailZoneRecords
-
 /// A domain that neither sends nor receives mail, missing part of the parked-domain recipe.
 public struct ParkedDomainRecipeCheck: Check {
   public static let description = CheckDescription(
@@ -13,7 +11,8 @@ public struct ParkedDomainRecipeCheck: Check {
         domain's A record;
       - `v=spf1 -all` (RFC 7208 §5.1): no server may send as the domain;
       - `_dmarc TXT "v=DMARC1; p=reject"` (RFC 7489 §6.3): receivers reject what fails, which
-        is everything.
+        is everything. A subdomain covered by its organizational domain's `sp=reject` (RFC 9989
+        tree walk) needs no record of its own.
 
       Optionally, `*._domainkey TXT "v=DKIM1; p="` revokes every selector. The check applies when
       the domain has no MX (or only the null MX), its SPF authorizes no one (or is missing) and no
@@ -37,6 +36,17 @@ public struct ParkedDomainRecipeCheck: Check {
           mail 300 A 192.0.2.25
           """),
       CheckExample(
+        .passes, domain: "old.brand.test", note: "a parked subdomain under the organization's p=reject",
+        zone: """
+          \(ExampleZone.header("brand.test"))
+          @ 300 MX 10 mail.brand.test.
+          @ 300 TXT "v=spf1 mx -all"
+          _dmarc 300 TXT "v=DMARC1; p=reject"
+          mail 300 A 192.0.2.25
+          old 300 MX 0 .
+          old 300 TXT "v=spf1 -all"
+          """),
+      CheckExample(
         .fails, domain: "web.test", note: "a website-only domain with no mail records at all",
         zone: """
           \(ExampleZone.header("web.test"))
@@ -56,7 +66,7 @@ public struct ParkedDomainRecipeCheck: Check {
 
   public func evaluate(_ snapshot: DomainSnapshot) -> [Finding] {
     guard MailUse.exists(snapshot), !MailUse.receives(snapshot), MailUse.sendsNothing(snapshot),
-      snapshot.mx.failures.isEmpty, snapshot.spf.failures.isEmpty, snapshot.dmarc.direct.failure == nil
+      snapshot.mx.failures.isEmpty, snapshot.spf.failures.isEmpty
     else { return [] }
     let domain = snapshot.domain
     var findings: [Finding] = []
@@ -90,28 +100,19 @@ public struct ParkedDomainRecipeCheck: Check {
   }
 
   private func dmarcFinding(_ snapshot: DomainSnapshot) -> Finding? {
-    let direct = snapshot.dmarc.direct
-    let subject = "\(direct.answer.name) TXT"
-    guard let record = direct.only else {
-      guard direct.records.isEmpty else { return nil }  // a broken record is the DMARC checks' business
-      var reject = DMARCRecord()
-      reject.requestedPolicy = .reject
-      return finding(
-        "\(snapshot.domain) sends no mail but has no DMARC record: publish p=reject so receivers reject forgeries",
-        subject: subject, fix: ZoneLine.txt(direct.answer.name, reject.rendered))
-    }
-    guard record.policy != .reject || (record.requestedSubdomainPolicy.map { $0 != .reject } ?? false) else {
+    guard let dmarc = AppliedDMARC(snapshot), dmarc.policy != .reject || (dmarc.percent ?? 100) < 100 else {
       return nil
     }
-    var fixed = record
-    fixed.requestedPolicy = .reject
-    if fixed.requestedSubdomainPolicy != nil { fixed.requestedSubdomainPolicy = .reject }
-    fixed.requestedPercent = nil
+    let subject = "\(dmarc.owner) TXT"
+    guard let policy = dmarc.policy else {
+      return finding(
+        "\(snapshot.domain) sends no mail but no DMARC policy applies to it: publish p=reject so receivers "
+          + "reject forgeries", subject: subject, fix: dmarc.fix(policy: .reject))
+    }
+    let percent = (dmarc.percent ?? 100) < 100 ? " at pct=\(dmarc.percent ?? 100)" : ""
     return finding(
-      "\(snapshot.domain) sends no mail but its DMARC policy is p=\(record.policy.rawValue)"
-        + (record.policy == .reject ? " with sp=\(record.subdomainPolicy.rawValue)" : "")
-        + ": set p=reject so receivers reject forgeries",
-      subject: subject, record: record.text,
-      fix: direct.answer.cnameChain.isEmpty ? ZoneLine.txt(direct.answer.name, fixed.rendered) : nil)
+      "\(snapshot.domain) sends no mail but its DMARC policy is \(policy.rawValue)\(percent)\(dmarc.inheritance): "
+        + "set p=reject so receivers reject forgeries",
+      subject: subject, record: dmarc.text, fix: dmarc.fix(policy: .reject))
   }
 }
