@@ -198,16 +198,17 @@ struct DKIMDiscoveryTests {
     #expect(key.isValid == c.valid)
   }
 
-  @Test("a *._domainkey wildcard is one '*' entry, not one key per probed selector")
+  @Test("a *._domainkey wildcard is one '*' entry, not one key per discovered selector")
   func wildcardFolds() async throws {
     let zone = AuditTestZones.zone(
       "parked.test", "@ 300 MX 0 .", "*._domainkey 300 TXT \"v=DKIM1; p=\"",
       AuditTestZones.txt("real._domainkey", "v=DKIM1; p=" + TestKeys.rsa(bits: 2048)))
     let (snapshot, _) = try await AuditTestZones.snapshot("parked.test", zones: [zone], selectors: ["real", "mine"])
     let keys = snapshot.dkim.keys
-    #expect(keys.map(\.selector) == ["real", "*"])
+    // A given selector stays as asked, even when the wildcard answers it.
+    #expect(keys.map(\.selector) == ["real", "mine", "*"])
     let wildcard = try #require(keys.last)
-    #expect(wildcard.isWildcard && wildcard.isRevoked && wildcard.origin == .given)
+    #expect(wildcard.isWildcard && wildcard.isRevoked && wildcard.origin == .common)
     #expect(wildcard.owner.description == "*._domainkey.parked.test")
   }
 
@@ -217,5 +218,15 @@ struct DKIMDiscoveryTests {
     let (snapshot, _) = try await AuditTestZones.snapshot("wild.test", zones: [zone])
     #expect(snapshot.dkim.domainKey.status == .noError)
     #expect(snapshot.dkim.keys.isEmpty)
+  }
+
+  @Test("a wildcard that is an alias folds the same way")
+  func wildcardCNAMEFolds() async throws {
+    let customer = AuditTestZones.zone("alias.test", "*._domainkey 300 CNAME revoked.keys.provider.test.")
+    let provider = AuditTestZones.zone("provider.test", "revoked.keys 300 TXT \"v=DKIM1; p=\"")
+    let (snapshot, _) = try await AuditTestZones.snapshot("alias.test", zones: [customer, provider])
+    let keys = snapshot.dkim.keys
+    #expect(keys.map(\.selector) == ["*"])
+    #expect(keys.first?.viaCNAME == true && keys.first?.isWildcard == true)
   }
 }

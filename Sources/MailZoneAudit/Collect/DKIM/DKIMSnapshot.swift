@@ -143,24 +143,37 @@ public struct DKIMSnapshot: Sendable {
     return Selector(selector: name, origin: origin, answer: answer, keys: keys, isWildcard: false)
   }
 
-  /// Two discovered selectors with the same directly published records: maybe a wildcard.
+  /// What a wildcard answers identically at every selector: the records, and the CNAME target
+  /// when the wildcard is an alias.
+  private struct Signature: Hashable {
+    var records: [TXTData]
+    var target: DNSName?
+
+    init(_ answer: DNSAnswer<TXTData>) {
+      records = answer.records
+      target = answer.cnameChain.isEmpty ? nil : answer.canonicalName
+    }
+  }
+
+  /// Two discovered selectors with the same answer: maybe a wildcard.
   private static func looksWildcarded(_ found: [Selector]) -> Bool {
-    var seen: Set<[TXTData]> = []
-    for selector in found where selector.origin != .given && !selector.viaCNAME {
-      if !seen.insert(selector.answer.records).inserted { return true }
+    var seen: Set<Signature> = []
+    for selector in found where selector.origin != .given {
+      if !seen.insert(Signature(selector.answer)).inserted { return true }
     }
     return false
   }
 
-  /// Replaces the selectors whose answer is the wildcard's by one `*` entry.
+  /// Replaces the discovered selectors whose answer is the wildcard's by one `*` entry. Given
+  /// selectors stay as asked.
   private static func fold(_ found: [Selector], wildcard: DNSAnswer<TXTData>) -> [Selector] {
     guard var entry = selector("*", .common, wildcard) else { return found }
-    let synthesized = found.filter { !$0.viaCNAME && $0.answer.records == wildcard.records }
-    guard !synthesized.isEmpty else { return found }
+    let signature = Signature(wildcard)
+    let synthesized = { (selector: Selector) in selector.origin != .given && Signature(selector.answer) == signature }
+    guard found.contains(where: synthesized) else { return found }
     entry.isWildcard = true
     // Reported at the wildcard's own name, not at the probe label.
     if let star = try? wildcard.name.parent?.prepending("*") { entry.answer.name = star }
-    entry.origin = synthesized.contains { $0.origin == .given } ? .given : .common
-    return found.filter { $0.viaCNAME || $0.answer.records != wildcard.records } + [entry]
+    return found.filter { !synthesized($0) } + [entry]
   }
 }
