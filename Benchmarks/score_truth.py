@@ -78,9 +78,15 @@ def score_dmarc(domain, dmarc, t, tally):
     tally("dmarc exists", bool(dmarc["exists"]) == bool(t["exists"]), (domain, dmarc["exists"], t["exists"]))
     if not t["exists"]:
         return
-    for key in ("p", "sp", "effective_p"):
+    for key in ("p", "effective_p"):
         if key in t:
             tally(f"dmarc {key}", dmarc.get(key) == t[key], (domain, dmarc.get(key), t[key]))
+    # truth.json gives sp as written (null when absent); mailzone's contract gives the policy
+    # applied to subdomains, which is p when sp is absent (RFC 7489 §6.3 "sp": "If absent, the
+    # policy specified by the "p" tag MUST be applied for subdomains").
+    if t.get("valid"):
+        expected = t.get("sp") or t.get("p")
+        tally("dmarc sp (applied)", dmarc.get("sp") == expected, (domain, dmarc.get("sp"), expected))
     ours = sorted((e["uri"], e["domain"], bool(e["authorized"])) for e in dmarc.get("external") or [])
     theirs = sorted((e["uri"], e["domain"], bool(e["authorized"])) for e in t.get("external") or [])
     tally("dmarc external authorization", ours == theirs, (domain, ours, theirs))

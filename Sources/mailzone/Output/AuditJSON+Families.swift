@@ -32,8 +32,9 @@ extension AuditJSON {
     ])
   }
 
-  /// `p`, `sp`, `np` are the policies a receiver applies (sp defaults to p, np to sp, RFC 7489
-  /// §6.3, RFC 9989 §4.7), as the contract's example shows.
+  /// `p` is the policy as written (an invalid value shows what is there; `effective_p` is what a
+  /// receiver applies); `sp` and `np` are the policies applied to subdomains and non-existent
+  /// subdomains, defaulting to p and sp (RFC 7489 §6.3, RFC 9989 §4.7), as the contract's example shows.
   static func dmarc(_ snapshot: DomainSnapshot) -> JSONValue {
     let dmarc = snapshot.dmarc
     return .object([
@@ -42,7 +43,7 @@ extension AuditJSON {
       ("record", .optional(dmarc.recordText) { .string($0) }),
       ("location", .optional(dmarc.location) { .string($0.description) }),
       ("via_cname", .bool(dmarc.viaCNAME)),
-      ("p", .optional(dmarc.policy) { .string($0.rawValue) }),
+      ("p", .optional(dmarc.policyTag) { .string($0) }),
       ("sp", .optional(dmarc.record == nil ? nil : dmarc.subdomainPolicy) { .string($0.rawValue) }),
       ("np", .optional(dmarc.record == nil ? nil : dmarc.nonexistentPolicy) { .string($0.rawValue) }),
       ("effective_p", .optional(dmarc.effectivePolicy) { .string($0.rawValue) }),
