@@ -17,6 +17,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+    // Tests only: reads the openspf SPF suite (YAML) for the in-process conformance run.
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .systemLibrary(
@@ -67,7 +69,7 @@ let package = Package(
     ),
     .target(
       name: "MailZoneTestSupport",
-      dependencies: ["MailZoneDNS"],
+      dependencies: ["MailZoneNet", "MailZoneDNS"],
       path: "Tests/MailZoneTestSupport",
       swiftSettings: strict
     ),
@@ -83,12 +85,12 @@ let package = Package(
     ),
     .testTarget(
       name: "MailZoneAuditTests",
-      dependencies: ["MailZoneAudit", "MailZoneTestSupport"],
+      dependencies: ["MailZoneAudit", "MailZoneTestSupport", .product(name: "Yams", package: "Yams")],
       swiftSettings: strict
     ),
     .testTarget(
       name: "MailZoneRecordsTests",
-      dependencies: ["MailZoneRecords"],
+      dependencies: ["MailZoneRecords", "MailZoneTestSupport"],
       swiftSettings: strict
     ),
     .testTarget(

@@ -25,14 +25,20 @@ public actor CachingResolver: Resolver {
   }
 
   public func query(_ name: DNSName, _ type: RRType) async -> DNSResponse {
+    await queryNotingUpstream(name, type).response
+  }
+
+  /// The answer, and whether this call sent the question upstream (false for a cache hit or a
+  /// join): per-domain query counts in a shared-cache run come from this.
+  public func queryNotingUpstream(_ name: DNSName, _ type: RRType) async -> (response: DNSResponse, upstream: Bool) {
     let key = Key(name: name, type: type)
     switch entries[key] {
     case .ready(let response):
       hits += 1
-      return response
+      return (response, false)
     case .inFlight(let task):
       joins += 1
-      return await task.value
+      return (await task.value, false)
     case nil:
       misses += 1
       let upstream = self.upstream
@@ -40,7 +46,7 @@ public actor CachingResolver: Resolver {
       entries[key] = .inFlight(task)
       let response = await task.value
       entries[key] = .ready(response)
-      return response
+      return (response, true)
     }
   }
 

@@ -8,6 +8,9 @@ public enum DNSStatus: Sendable, Hashable, CustomStringConvertible {
   case refused
   /// A referral: the name is delegated to servers this resolver does not have (zone files only).
   case referral
+  /// The name is in none of the loaded zone files (zone files only; an offline audit cannot know
+  /// it, which is not a DNS failure).
+  case outsideZones
   /// No reply within the timeout from any nameserver, after every retry.
   case timeout
   /// A CNAME chain that comes back to a name already seen, or runs past 16 links.
@@ -36,6 +39,7 @@ public enum DNSStatus: Sendable, Hashable, CustomStringConvertible {
     case .servFail: return "SERVFAIL"
     case .refused: return "REFUSED"
     case .referral: return "REFERRAL"
+    case .outsideZones: return "OUTSIDE-ZONES"
     case .timeout: return "TIMEOUT"
     case .cnameLoop: return "CNAME-LOOP"
     case .otherRcode(let code): return DNSResponse.rcodeName(code)

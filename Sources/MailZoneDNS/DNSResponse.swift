@@ -11,6 +11,8 @@ public struct DNSResponse: Sendable, Hashable {
   public enum Failure: Error, Sendable, Hashable {
     case timeout
     case error(String)
+    /// A zone-file resolver has no zone for the name.
+    case outsideZones
   }
 
   public var rcode: UInt16

@@ -97,6 +97,7 @@ struct CNAMEChase {
       switch failure {
       case .timeout: return .done(.timeout, [])
       case .error(let message): return .done(.error(message), [])
+      case .outsideZones: return .done(.outsideZones, [])
       }
     }
     let startCount = chain.count

@@ -1,6 +1,7 @@
 /// Answers from BIND zone files the way an authoritative server loaded with them would:
 /// NXDOMAIN vs NODATA (empty non-terminals included), in-zone CNAME chains, wildcards
-/// (RFC 4592), referrals at delegation points, and REFUSED for names in none of the zones.
+/// (RFC 4592), and referrals at delegation points. A name in none of the zones, which NSD would
+/// REFUSE, is `outsideZones`: unknown to an offline audit rather than a server failure.
 public struct ZoneFileResolver: Resolver {
   /// One loaded zone, indexed for lookups.
   struct Zone: Sendable {
@@ -50,7 +51,7 @@ public struct ZoneFileResolver: Resolver {
   /// The synchronous core of `query`.
   public func answer(_ name: DNSName, _ type: RRType) -> DNSResponse {
     guard var zone = zone(for: name) else {
-      return DNSResponse(rcode: DNSResponse.refused, transport: .zoneFile, server: "zone files")
+      return DNSResponse(failure: .outsideZones, transport: .zoneFile, server: "zone files")
     }
     var flags = DNSFlags()
     flags.authoritative = true

@@ -77,7 +77,7 @@ struct LookupCommandTests {
       ["lookup", "--nameserver", silent.nameserver.description, "--timeout", "0.3", "--retries", "2", "example.test"])
     #expect(timeout.status == 2)
     #expect(timeout.stdout.contains("TIMEOUT"))
-    #expect(Date().timeIntervalSince(started) < 10, "0.3 s × 2 tries, plus process start: never a hang")
+    #expect(Date().timeIntervalSince(started) < 30, "0.3 s × 2 tries, plus process start: never a hang")
   }
 
   @Test(arguments: [

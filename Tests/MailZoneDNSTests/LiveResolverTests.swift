@@ -147,9 +147,9 @@ struct LiveResolverTests {
     let elapsed = clock.now - start
     #expect(answer.status == .timeout)
     #expect(elapsed >= .milliseconds(380))
-    // The bound itself is the attempt count; the wall-clock limit only catches a hang, since the
-    // other tests run in parallel on two cores.
-    #expect(elapsed < .seconds(10))
+    // The bound itself is the attempt count below; the wall-clock limit only catches a hang: with
+    // CPU-heavy tests in parallel on two cores, the continuation can wait seconds for a thread.
+    #expect(elapsed < .seconds(30))
     let stats = await dns.statistics()
     #expect(stats.udpSent == 2)
     #expect(stats.timeouts == 2)

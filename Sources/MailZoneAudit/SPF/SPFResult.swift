@@ -43,7 +43,9 @@ public struct SPFTraceStep: Sendable, Hashable {
     /// A record was fetched for a domain (or none / several / broken was found).
     case record
     /// A term matched, did not match, or was skipped.
-    case match, noMatch = "no-match", skipped
+    case match
+    case noMatch = "no-match"
+    case skipped
     /// A modifier was followed (redirect) or evaluated (exp).
     case modifier
     /// An error that ends the evaluation.

@@ -35,8 +35,7 @@ struct LookupReport {
     case .noError: return style.green(text) + ", \(answer.records.count) record\(answer.records.count == 1 ? "" : "s")"
     case .noData: return style.yellow(text) + ": the name exists but has no \(answer.type) records"
     case .nxDomain: return style.yellow(text) + ": the name does not exist"
-    case .refused where answer.transport == .zoneFile:
-      return style.red(text) + ": the name is in none of the zone files"
+    case .outsideZones: return style.yellow(text) + ": the name is in none of the zone files"
     default: return style.red(text)
     }
   }

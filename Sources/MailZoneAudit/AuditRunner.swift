@@ -1,0 +1,66 @@
+public import MailZoneDNS
+import Synchronization
+
+/// Audits domains: collect a snapshot through the run's shared cache, then run every check.
+public struct AuditRunner: Sendable {
+  public let cache: CachingResolver
+  public let options: AuditOptions
+  public let checks: [any Check]
+
+  public init(cache: CachingResolver, options: AuditOptions = AuditOptions(), checks: [any Check] = CheckRegistry.all) {
+    self.cache = cache
+    self.options = options
+    self.checks = checks
+  }
+
+  public func audit(_ domain: DNSName) async -> AuditReport {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let accounting = AccountingResolver(cache: cache)
+    let snapshot = await DomainSnapshot.collect(
+      domain, context: CollectionContext(resolver: accounting, options: options))
+    let findings = AuditRunner.evaluate(snapshot, checks: checks)
+    return AuditReport(
+      snapshot: snapshot, findings: findings, queries: accounting.upstreamQueries, elapsed: clock.now - start)
+  }
+
+  /// Runs checks over a snapshot; findings ordered by severity (errors first), then check order.
+  public static func evaluate(_ snapshot: DomainSnapshot, checks: [any Check]) -> [Finding] {
+    let findings = checks.flatMap { $0.evaluate(snapshot) }
+    return findings.enumerated().sorted {
+      $0.element.severity != $1.element.severity ? $0.element.severity > $1.element.severity : $0.offset < $1.offset
+    }.map(\.element)
+  }
+}
+
+/// One domain's audit: what was collected, what the checks found, what it cost.
+public struct AuditReport: Sendable {
+  public var snapshot: DomainSnapshot
+  public var findings: [Finding]
+  /// DNS questions this domain sent on the wire (cache hits from earlier domains excluded).
+  public var queries: Int
+  public var elapsed: Duration
+
+  public var domain: DNSName { snapshot.domain }
+  /// False when a query failed: some checks could not judge (exit 2).
+  public var isComplete: Bool { snapshot.failures.isEmpty }
+
+  /// The most severe finding, if any.
+  public var worstSeverity: Severity? { findings.map(\.severity).max() }
+}
+
+/// Forwards to the shared cache and counts the questions that went upstream for one domain.
+final class AccountingResolver: Resolver {
+  let cache: CachingResolver
+  private let count = Mutex(0)
+
+  init(cache: CachingResolver) { self.cache = cache }
+
+  func query(_ name: DNSName, _ type: RRType) async -> DNSResponse {
+    let (response, upstream) = await cache.queryNotingUpstream(name, type)
+    if upstream { count.withLock { $0 += 1 } }
+    return response
+  }
+
+  var upstreamQueries: Int { count.withLock { $0 } }
+}

@@ -1,0 +1,88 @@
+public import MailZoneDNS
+
+/// Every DNS answer one domain's audit needs, gathered before any check runs.
+///
+/// Collection is concurrent and goes through the run's shared cache; a failed query is recorded
+/// (in `failures`), never thrown. Checks read this value and nothing else.
+public struct DomainSnapshot: Sendable {
+  public var domain: DNSName
+  public var spf: SPFSnapshot
+  public var dmarc: DMARCSnapshot
+  public var dkim: DKIMSnapshot
+  public var mx: MXSnapshot
+  public var policies: PolicyRecordsSnapshot
+
+  public init(
+    domain: DNSName, spf: SPFSnapshot, dmarc: DMARCSnapshot, dkim: DKIMSnapshot, mx: MXSnapshot,
+    policies: PolicyRecordsSnapshot
+  ) {
+    self.domain = domain
+    self.spf = spf
+    self.dmarc = dmarc
+    self.dkim = dkim
+    self.mx = mx
+    self.policies = policies
+  }
+
+  /// Collects everything for `domain`, the families in parallel.
+  public static func collect(_ domain: DNSName, context: CollectionContext) async -> DomainSnapshot {
+    async let spf = SPFSnapshot.collect(domain, context: context)
+    async let dmarc = DMARCSnapshot.collect(domain, context: context)
+    async let mx = MXSnapshot.collect(domain, context: context)
+    async let policies = PolicyRecordsSnapshot.collect(domain, context: context)
+    let (spfValue, mxValue) = await (spf, mx)
+    // DKIM discovery uses the providers that SPF and MX reveal.
+    let dkim = await DKIMSnapshot.collect(domain, spf: spfValue, mx: mxValue, context: context)
+    return DomainSnapshot(
+      domain: domain, spf: spfValue, dmarc: await dmarc, dkim: dkim, mx: mxValue, policies: await policies)
+  }
+
+  /// Every query that failed (SERVFAIL, REFUSED, timeout, ...): the audit is then incomplete.
+  public var failures: [QueryFailure] {
+    spf.failures + dmarc.failures + dkim.failures + mx.failures + policies.failures
+  }
+}
+
+/// A query that got no conclusive answer.
+public struct QueryFailure: Sendable, Hashable {
+  public var name: DNSName
+  public var type: RRType
+  public var status: DNSStatus
+
+  public init(name: DNSName, type: RRType, status: DNSStatus) {
+    self.name = name
+    self.type = type
+    self.status = status
+  }
+
+  /// The failure an answer stands for, if it is not conclusive. A name outside the loaded zone
+  /// files is unknown, not failed: an offline audit stays complete.
+  public init?<T>(_ answer: DNSAnswer<T>) {
+    guard !answer.status.isConclusive, answer.status != .outsideZones else { return nil }
+    self.init(name: answer.name, type: answer.type, status: answer.status)
+  }
+}
+
+/// What collection needs: the resolver (shared cache) and the user's options.
+public struct CollectionContext: Sendable {
+  public var resolver: any Resolver
+  public var options: AuditOptions
+
+  public init(resolver: any Resolver, options: AuditOptions = AuditOptions()) {
+    self.resolver = resolver
+    self.options = options
+  }
+}
+
+/// User-chosen audit settings.
+public struct AuditOptions: Sendable {
+  /// DKIM selectors to probe besides the discovered ones (`--selector`).
+  public var selectors: [String] = []
+  /// Probe the common selectors and those implied by the providers seen in SPF and MX.
+  public var discoverSelectors = true
+
+  public init(selectors: [String] = [], discoverSelectors: Bool = true) {
+    self.selectors = selectors
+    self.discoverSelectors = discoverSelectors
+  }
+}

@@ -1,0 +1,116 @@
+public import MailZoneDNS
+public import MailZoneNet
+
+/// Where a domain's mail goes: MX records, each host's addresses and their reverse DNS.
+public struct MXSnapshot: Sendable {
+  /// At most this many MX hosts are examined; a domain with more is itself a finding.
+  public static let maxHosts = 20
+
+  public var answer: DNSAnswer<MXData>
+  public var hosts: [MXHost]
+  /// No MX at all: RFC 5321 §5.1 sends mail to the domain's own A/AAAA (the "implicit MX").
+  public var implicit: Bool { answer.status.isEmpty || (answer.status == .noError && answer.records.isEmpty) }
+  /// RFC 7505 `0 .`: the domain accepts no mail.
+  public var nullMX: Bool { answer.records.contains { $0.isNullMX } }
+  /// For an implicit MX, the domain's own addresses.
+  public var implicitAddresses: [IPAddress]
+  var queryFailures: [QueryFailure]
+
+  public var failures: [QueryFailure] { queryFailures }
+
+  static func collect(_ domain: DNSName, context: CollectionContext) async -> MXSnapshot {
+    let resolver = context.resolver
+    let answer = await resolver.mx(domain)
+    var failures = [QueryFailure(answer)].compactMap { $0 }
+    let records = answer.records.filter { !$0.isNullMX }.sorted { $0.preference < $1.preference }
+    let hosts = await withTaskGroup(of: (Int, MXHost).self) { group in
+      for (index, record) in records.prefix(maxHosts).enumerated() {
+        group.addTask { (index, await MXHost.collect(record, resolver: resolver)) }
+      }
+      var collected: [(Int, MXHost)] = []
+      for await item in group { collected.append(item) }
+      return collected.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+    failures += hosts.flatMap(\.failures)
+    var implicitAddresses: [IPAddress] = []
+    if answer.status.isEmpty || (answer.status == .noError && answer.records.isEmpty) {
+      async let a = resolver.a(domain)
+      async let aaaa = resolver.aaaa(domain)
+      let (v4, v6) = await (a, aaaa)
+      failures += [QueryFailure(v4), QueryFailure(v6)].compactMap { $0 }
+      implicitAddresses = v4.records.map { .v4($0) } + v6.records.map { .v6($0) }
+    }
+    return MXSnapshot(answer: answer, hosts: hosts, implicitAddresses: implicitAddresses, queryFailures: failures)
+  }
+}
+
+/// One MX host: its addresses, whether it is an alias, and reverse DNS of each address.
+public struct MXHost: Sendable {
+  public var preference: UInt16
+  public var exchange: DNSName
+  public var a: DNSAnswer<IPv4Address>
+  public var aaaa: DNSAnswer<IPv6Address>
+  /// Reverse DNS of each address (at most 10 addresses are examined).
+  public var reverse: [ReverseDNS]
+
+  /// The exchange is written as an IP address (`10 192.0.2.1.`): RFC 7505/5321 want a host name.
+  public var isIPLiteral: Bool {
+    IPAddress(exchange.description) != nil
+  }
+  /// RFC 5321 §5.1 / RFC 2181 §10.3: the exchange must not be an alias.
+  public var isCNAME: Bool { !a.cnameChain.isEmpty || !aaaa.cnameChain.isEmpty }
+  /// The name has at least one address.
+  public var addresses: [IPAddress] { a.records.map { .v4($0) } + aaaa.records.map { .v6($0) } }
+  /// The name does not exist at all.
+  public var isNXDOMAIN: Bool { a.status == .nxDomain }
+
+  var failures: [QueryFailure] {
+    [QueryFailure(a), QueryFailure(aaaa)].compactMap { $0 } + reverse.compactMap(\.failure)
+  }
+
+  static func collect(_ record: MXData, resolver: any Resolver) async -> MXHost {
+    async let a = resolver.a(record.exchange)
+    async let aaaa = resolver.aaaa(record.exchange)
+    let (v4, v6) = await (a, aaaa)
+    let addresses = (v4.records.map { IPAddress.v4($0) } + v6.records.map { IPAddress.v6($0) }).prefix(10)
+    var reverse: [ReverseDNS] = []
+    for address in addresses { reverse.append(await ReverseDNS.collect(address, resolver: resolver)) }
+    return MXHost(preference: record.preference, exchange: record.exchange, a: v4, aaaa: v6, reverse: reverse)
+  }
+}
+
+/// Forward-confirmed reverse DNS (FCrDNS) of one address: PTR names, and whether one of them
+/// resolves back to the address.
+public struct ReverseDNS: Sendable {
+  public var address: IPAddress
+  public var ptr: DNSAnswer<DNSName>
+  /// PTR names whose A/AAAA records include the address.
+  public var confirmedNames: [DNSName]
+
+  public var isForwardConfirmed: Bool { !confirmedNames.isEmpty }
+  var failure: QueryFailure? { QueryFailure(ptr) }
+
+  static func collect(_ address: IPAddress, resolver: any Resolver) async -> ReverseDNS {
+    guard let reverseName = try? DNSName(ReverseDNS.reverseName(address)) else {
+      return ReverseDNS(
+        address: address, ptr: DNSAnswer(name: .root, type: .ptr, status: .error("no reverse name"), records: []),
+        confirmedNames: [])
+    }
+    let ptr = await resolver.ptr(reverseName)
+    var confirmed: [DNSName] = []
+    for name in ptr.records.prefix(10) {
+      let forward: [IPAddress]
+      switch address {
+      case .v4: forward = await resolver.a(name).records.map { .v4($0) }
+      case .v6: forward = await resolver.aaaa(name).records.map { .v6($0) }
+      }
+      if forward.contains(address) { confirmed.append(name) }
+    }
+    return ReverseDNS(address: address, ptr: ptr, confirmedNames: confirmed)
+  }
+
+  /// `4.3.2.1.in-addr.arpa` or the 32-nibble `ip6.arpa` name.
+  static func reverseName(_ address: IPAddress) -> String {
+    SPFMacroExpander.reverseName(address)
+  }
+}

@@ -1,0 +1,11 @@
+/// Every check, in report order. A check is added here when its file is added.
+public enum CheckRegistry {
+  public static let all: [any Check] = [
+    QueryFailedCheck()
+  ]
+
+  /// The check with `id`, if any.
+  public static func check(id: String) -> (any Check)? {
+    all.first { type(of: $0).description.id == id }
+  }
+}

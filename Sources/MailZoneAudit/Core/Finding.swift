@@ -1,0 +1,30 @@
+/// One problem (or notable fact) a check found: a value, never an error.
+public struct Finding: Sendable, Hashable {
+  /// The check's stable id (`spf.lookup-limit`).
+  public var checkID: String
+  public var severity: Severity
+  /// Owner name and type the finding is about (`acme.example TXT`, `_dmarc.acme.example TXT`).
+  public var subject: String
+  /// One sentence: what is wrong and what it causes.
+  public var message: String
+  /// The offending record's text, and the UTF-8 offset of the offending term in it.
+  public var record: String?
+  public var offset: Int?
+  public var references: [String]
+  /// Ready-to-paste zone line(s) that resolve the finding, or nil where none can be written.
+  public var fix: String?
+
+  public init(
+    checkID: String, severity: Severity, subject: String, message: String, record: String? = nil,
+    offset: Int? = nil, references: [String] = [], fix: String? = nil
+  ) {
+    self.checkID = checkID
+    self.severity = severity
+    self.subject = subject
+    self.message = message
+    self.record = record
+    self.offset = offset
+    self.references = references
+    self.fix = fix
+  }
+}

@@ -1,0 +1,71 @@
+import MailZoneAudit
+import MailZoneDNS
+import MailZoneRecords
+
+/// The `mailzone.audit/1` object of ../shared/AUDIT-JSON.md: field names are a contract.
+/// Absent facts are `null`, never missing keys; names are written without the final dot.
+enum AuditJSON {
+  static let schema = "mailzone.audit/1"
+
+  static func object(_ report: AuditReport) -> JSONValue {
+    let snapshot = report.snapshot
+    let (seconds, attoseconds) = report.elapsed.components
+    return .object([
+      ("schema", .string(schema)),
+      ("domain", .string(report.domain.description)),
+      ("status", .string(report.isComplete ? "complete" : "incomplete")),
+      ("spf", spf(snapshot)),
+      ("dmarc", dmarc(snapshot)),
+      ("dkim", dkim(snapshot)),
+      ("mx", mx(snapshot.mx)),
+      ("mta_sts", policy(snapshot.policies.mtaSTS)),
+      ("tls_rpt", policy(snapshot.policies.tlsRPT)),
+      ("bimi", policy(snapshot.policies.bimi)),
+      ("findings", .array(report.findings.map(finding))),
+      ("queries", .int(report.queries)),
+      ("elapsed_ms", .int(Int(seconds * 1000 + attoseconds / 1_000_000_000_000_000))),
+    ])
+  }
+
+  static func finding(_ finding: Finding) -> JSONValue {
+    .object([
+      ("id", .string(finding.checkID)),
+      ("severity", .string(finding.severity.rawValue)),
+      ("subject", .string(finding.subject)),
+      ("message", .string(finding.message)),
+      ("record", .optional(finding.record) { .string($0) }),
+      ("offset", .optional(finding.offset) { .int($0) }),
+      ("references", .array(finding.references.map { .string($0) })),
+      ("fix", .optional(finding.fix) { .string($0) }),
+    ])
+  }
+
+  static func mx(_ mx: MXSnapshot) -> JSONValue {
+    .object([
+      ("null_mx", .bool(mx.nullMX)),
+      ("implicit", .bool(mx.implicit)),
+      (
+        "hosts",
+        .array(
+          mx.hosts.map { host in
+            .object([
+              ("host", .string(host.exchange.description)),
+              ("preference", .int(Int(host.preference))),
+              ("cname", .bool(host.isCNAME)),
+              ("exists", .bool(!host.isNXDOMAIN)),
+              ("addresses", .array(host.addresses.map { .string($0.description) })),
+              ("ptr_ok", host.reverse.isEmpty ? .null : .bool(host.reverse.allSatisfy(\.isForwardConfirmed))),
+            ])
+          })
+      ),
+    ])
+  }
+
+  static func policy<R>(_ lookup: TXTKindLookup<R>) -> JSONValue {
+    let record = lookup.records.count == 1 ? lookup.records.first : nil
+    return .object([
+      ("record", .optional(record) { .string($0.text) }),
+      ("valid", lookup.records.isEmpty ? .null : .bool(lookup.only != nil)),
+    ])
+  }
+}
