@@ -139,3 +139,15 @@ extension SPFTreeTerm {
     return name == "mx" ? "\(target) has no MX records" : "\(target) has no A records"
   }
 }
+
+extension SPFSnapshot {
+  /// Bytes of the UDP reply to the domain's TXT query without EDNS: header, question, and each TXT
+  /// record (compressed owner, fixed fields, length-prefixed strings). CNAME links are left out.
+  var txtAnswerSize: Int {
+    let question = tree.domain.wireLength + 4
+    let records = txt.records.reduce(0) { total, record in
+      total + 2 + 10 + record.strings.reduce(0) { $0 + 1 + $1.count }
+    }
+    return 12 + question + records
+  }
+}

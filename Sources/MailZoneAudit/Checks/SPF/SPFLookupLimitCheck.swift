@@ -30,8 +30,8 @@ public struct SPFLookupLimitCheck: Check {
           @ 300 A 192.0.2.1
           @ 300 MX 10 mail
           mail 300 A 192.0.2.2
-          @ 300 TXT "v=spf1 a mx a:mail mx a a:mail mx include:_spf.acme.test -all"
-          _spf 300 TXT "v=spf1 a:mail mx a -all"
+          @ 300 TXT "v=spf1 a mx a:mail.acme.test mx:acme.test a:acme.test include:_spf.acme.test -all"
+          _spf 300 TXT "v=spf1 a:mail.acme.test mx:acme.test a:acme.test a:mail.acme.test mx:acme.test -all"
           """),
     ])
 

@@ -49,9 +49,11 @@ public struct SPFMultipleRecordsCheck: Check {
     return tree.nodes.compactMap { node -> Finding? in
       guard case .multiple(let count) = node.status else { return nil }
       // Only names the domain's owner controls get a fix: the domain and names below it.
-      let fix = node.domain.isSubdomain(of: tree.domain) ? Self.merged(node.records).flatMap {
-        SPFSnapshot.fixLine($0, at: node.domain, ttl: node.id == 0 ? snapshot.spf.txt.ttl : nil)
-      } : nil
+      let fix =
+        node.domain.isSubdomain(of: tree.domain)
+        ? Self.merged(node.records).flatMap {
+          SPFSnapshot.fixLine($0, at: node.domain, ttl: node.id == 0 ? snapshot.spf.txt.ttl : nil)
+        } : nil
       let route = tree.route(to: node.id)
       if let via = route.last {
         return finding(

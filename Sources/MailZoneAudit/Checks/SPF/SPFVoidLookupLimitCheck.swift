@@ -42,8 +42,8 @@ public struct SPFVoidLookupLimitCheck: Check {
     let listed = terms.prefix(5).joined(separator: ", ") + (terms.count > 5 ? ", ..." : "")
     return [
       finding(
-        "\(voids) SPF lookups find nothing, more than the \(limit) receivers allow, so they return permerror "
-          + "from '\(over.term ?? "?")' in \(tree.place(of: over)) on: \(listed)",
+        "\(voids) SPF lookups find nothing (\(listed)); receivers allow \(limit) and return permerror at "
+          + "'\(over.term ?? "?")' in \(tree.place(of: over))",
         subject: snapshot.spf.subject, record: tree.root.record, offset: tree.rootTerm(above: over)?.offset)
     ]
   }
