@@ -2,16 +2,17 @@
 public struct SPFRecordTooLargeCheck: Check {
   public static let description = CheckDescription(
     id: "spf.record-too-large", family: .spf, title: "SPF answer over 512 bytes",
-    summary: "The SPF record (error) or the whole TXT answer at the domain (warning) exceeds 512 bytes.",
+    summary: "The SPF record (error) or the whole TXT answer at the domain (warning, info) exceeds 512 bytes.",
     rationale: """
       512 bytes is the most a DNS reply over UDP can carry without EDNS (RFC 1035 §4.2.1). A larger
-      TXT answer — the SPF record plus every verification token at the same name — comes back
-      truncated, and the resolver must retry over TCP. Resolvers or firewalls that do not, and
-      SPF verifiers that treat truncation as failure, get no record or a `temperror`
-      (RFC 7208 §3.4), so mail fails SPF intermittently, depending on the receiver. An SPF
-      record that alone is over 512 bytes can never fit; move senders behind includes on your
-      own subdomains. When only the other TXT records push the answer over, remove stale
-      verification records.
+      TXT answer comes back truncated and the resolver must retry over TCP; resolvers or
+      firewalls that do not, and SPF verifiers that treat truncation as failure, get no record
+      or a `temperror` (RFC 7208 §3.4), so mail fails SPF intermittently. An SPF record that alone
+      is over 512 bytes never fits: this is an error; move senders behind includes on your own
+      subdomains. When the other TXT records at the name (verification tokens) push the answer
+      over, EDNS resolvers still get it over UDP up to the 1232 bytes they advertise since DNS
+      Flag Day 2020 (informational); past that, every resolver needs TCP (a warning): remove
+      stale verification records.
       """,
     severity: .error, references: ["RFC 7208 §3.4", "RFC 1035 §4.2.1", "RFC 6891 §6.2.5"],
     examples: [
@@ -32,6 +33,9 @@ public struct SPFRecordTooLargeCheck: Check {
           """),
     ])
 
+  /// The EDNS UDP payload size resolvers advertise since DNS Flag Day 2020.
+  static let ednsPayload = 1232
+
   public init() {}
 
   public func evaluate(_ snapshot: DomainSnapshot) -> [Finding] {
@@ -47,11 +51,13 @@ public struct SPFRecordTooLargeCheck: Check {
     }
     guard answer > 512 else { return [] }
     let others = spf.txt.records.count - 1
+    let past = answer > Self.ednsPayload
+    let over = past ? "over \(Self.ednsPayload), so even EDNS resolvers need TCP" : "over 512, so it needs EDNS or TCP"
     return [
       finding(
         "the TXT reply at \(snapshot.domain) is about \(answer) bytes with its \(others) other TXT "
-          + "record\(others == 1 ? "" : "s"): over 512, so it arrives truncated and needs TCP",
-        subject: spf.subject, record: spf.record, severity: .warning)
+          + "record\(others == 1 ? "" : "s"): \(over)", subject: spf.subject, record: spf.record,
+        severity: past ? .warning : .info)
     ]
   }
 }
