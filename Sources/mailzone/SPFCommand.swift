@@ -6,7 +6,7 @@ extension MailZoneCommand {
     static let configuration = CommandConfiguration(
       commandName: "spf",
       abstract: "Evaluate SPF as a receiver does, or draw a domain's SPF lookup tree.",
-      subcommands: [Check.self]
+      subcommands: [Check.self, Tree.self]
     )
   }
 }

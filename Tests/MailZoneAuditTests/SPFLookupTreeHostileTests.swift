@@ -6,6 +6,11 @@ import Testing
 /// Hostile graphs end quickly, within the budget, marked as cut short and invalid.
 @Suite("SPF lookup tree: hostile graphs stay bounded")
 struct SPFLookupTreeHostileTests {
+  /// A loose wall-clock guard: alone each case takes well under a second, but the suite shares two
+  /// cooperative threads with tests that block them, so the work bounds below are the real check
+  /// and this only catches a blow-up (an unbounded walk takes hours).
+  static let guardTime = Duration.seconds(60)
+
   /// Runs `body` and returns how long it took.
   func timed<T>(_ body: () async throws -> T) async rethrows -> (T, Duration) {
     let clock = ContinuousClock()
@@ -17,8 +22,9 @@ struct SPFLookupTreeHostileTests {
   @Test("2,000 includes below the top: stopped by the budgets, the 11th lookup still located")
   func fanOut() async throws {
     let budget = SPFLookupTree.Budget.standard
-    let (tree, elapsed) = try await timed { try await SPFTreeFixtures.tree("fanout.test") }
-    #expect(elapsed < .seconds(5))
+    let resolver = try SPFTreeFixtures.resolver()  // zone parsing is not what is timed
+    let (tree, elapsed) = try await timed { try await SPFTreeFixtures.tree("fanout.test", resolver: resolver) }
+    #expect(elapsed < Self.guardTime)
     #expect(tree.truncated)
     #expect(tree.valid == false)
     #expect(tree.errorCodes.isSuperset(of: [.tooManyLookups, .truncated]))
@@ -33,8 +39,9 @@ struct SPFLookupTreeHostileTests {
 
   @Test("a doubling diamond 25 deep: each name asked once, the walk stopped by the node budget")
   func diamond() async throws {
-    let (tree, elapsed) = try await timed { try await SPFTreeFixtures.tree("diamond0.spf.test") }
-    #expect(elapsed < .seconds(5))
+    let resolver = try SPFTreeFixtures.resolver()  // zone parsing is not what is timed
+    let (tree, elapsed) = try await timed { try await SPFTreeFixtures.tree("diamond0.spf.test", resolver: resolver) }
+    #expect(elapsed < Self.guardTime)
     // diamond0 ... diamond22: records down to depth 21 are walked, depth 22 is only judged.
     #expect(tree.queries == 23)
     #expect(tree.nodes.count == SPFLookupTree.Budget.standard.maximumNodes)
@@ -52,8 +59,9 @@ struct SPFLookupTreeHostileTests {
 
   @Test("500 MX names: one MX query, a permerror, no address lookups")
   func fiveHundredMX() async throws {
-    let (tree, elapsed) = try await timed { try await SPFTreeFixtures.tree("mx500.spf.test") }
-    #expect(elapsed < .seconds(2))
+    let resolver = try SPFTreeFixtures.resolver()  // zone parsing is not what is timed
+    let (tree, elapsed) = try await timed { try await SPFTreeFixtures.tree("mx500.spf.test", resolver: resolver) }
+    #expect(elapsed < Self.guardTime)
     #expect(tree.root.terms.first?.mxNames == 500)
     #expect(tree.errorCodes == [.tooManyMXNames])
     #expect(tree.queries == 2)
@@ -65,7 +73,7 @@ struct SPFLookupTreeHostileTests {
     let (tree, elapsed) = try await timed {
       await SPFLookupTree.build(domain: Fixtures.name("endless.test"), resolver: resolver)
     }
-    #expect(elapsed < .seconds(5))
+    #expect(elapsed < Self.guardTime)
     #expect(tree.truncated)
     #expect(tree.valid == false)
     let asked = await resolver.counter.value

@@ -153,6 +153,17 @@ struct SPFLookupTreeShapeTests {
     #expect((none.exists, none.records, none.all, none.includes, none.lookups) == (false, 0, nil, nil, nil))
   }
 
+  @Test("offline, an include outside the zone files is unknown: counted, a warning, validity left open")
+  func outsideZones() async throws {
+    let tree = try await SPFTreeFixtures.tree("incbroken.spf.test")
+    #expect(tree.node("spf.broken.test")?.status == .dnsError(.outsideZones))
+    #expect(tree.problems.map(\.code) == [.outsideZones])
+    #expect(tree.problems.first?.severity == .warning)
+    #expect(tree.isComplete && tree.hasUnknownNames)
+    #expect(tree.lookups == 1)
+    #expect(tree.valid == nil)
+  }
+
   @Test("mx: the name count is kept; 11 names is an error at that term")
   func mxNames() async throws {
     let tree = try await SPFTreeFixtures.tree("mx11.spf.test")

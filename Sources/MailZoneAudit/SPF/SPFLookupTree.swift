@@ -132,17 +132,21 @@ extension SPFLookupTree {
     }
   }
 
-  /// Some DNS query failed, so facts below it are missing.
+  /// No DNS query failed (a name outside the zone files is unknown, not failed, as in the audit).
   public var isComplete: Bool { !problems.contains { $0.severity == .inconclusive } }
 
   /// Whether some problem makes check_host fail for every client (or the record is missing).
   public var hasErrors: Bool { problems.contains { $0.severity == .error } }
 
+  /// Some name is outside the loaded zone files (offline runs): its part of the tree is unknown.
+  public var hasUnknownNames: Bool { problems.contains { $0.code == .outsideZones } }
+
   /// False where check_host gives permerror for any client IP; nil when there is no record to
-  /// judge (none, or the facts are incomplete and nothing is wrong so far).
+  /// judge (none), or when part of the tree is unknown (a DNS failure, a name outside the zone
+  /// files) and nothing is wrong so far.
   public var valid: Bool? {
     if hasErrors, exists == true { return false }
-    guard root.isWalked, isComplete else { return nil }
+    guard root.isWalked, isComplete, !hasUnknownNames else { return nil }
     return true
   }
 

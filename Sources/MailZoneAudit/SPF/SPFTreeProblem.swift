@@ -47,6 +47,8 @@ public struct SPFTreeProblem: Sendable, Hashable {
     case truncated
     /// A DNS query failed: the tree is incomplete.
     case dnsError = "dns-error"
+    /// A name outside the loaded zone files (offline runs): unknown, so not followed.
+    case outsideZones = "outside-zones"
     /// A lookup that found nothing (counts towards the void limit).
     case voidLookup = "void-lookup"
     /// A term whose lookup depends on the client IP (macros, `ptr`).

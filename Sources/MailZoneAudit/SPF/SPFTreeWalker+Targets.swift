@@ -60,7 +60,18 @@ extension SPFTreeWalker {
     _ status: DNSStatus, _ type: String, _ name: DNSName, _ term: inout SPFTreeTerm, at location: SPFTreeLocation
   ) {
     term.dnsError = status
-    add(.dnsError, .inconclusive, location, "the \(type) query for \(name) failed (\(status)): temperror")
+    failed(status, "the \(type) query for \(name)", at: location)
+  }
+
+  /// A query without a conclusive answer: a DNS failure (temperror, the tree is incomplete), or
+  /// for zone files a name outside the loaded zones, which is unknown rather than failed (as the
+  /// audit treats it): a warning, and the tree's validity is left open.
+  mutating func failed(_ status: DNSStatus, _ query: String, at location: SPFTreeLocation) {
+    if status == .outsideZones {
+      add(.outsideZones, .warning, location, "\(query) is outside the loaded zone files: unknown, not followed")
+    } else {
+      add(.dnsError, .inconclusive, location, "\(query) failed (\(status)): temperror")
+    }
   }
 
   /// `include` and `redirect`: the target's record as a child node, walked unless it loops, is
@@ -102,7 +113,7 @@ extension SPFTreeWalker {
       add(.multipleRecords, .error, location, "\(name) has \(texts.count) spf records: permerror (rfc 7208 §4.5)")
       return leaf(name, record, depth: depth + 1, edge: edge, status: status)
     case .dnsError(let dnsStatus):
-      add(.dnsError, .inconclusive, location, "the txt query for \(name) failed (\(dnsStatus)): temperror")
+      failed(dnsStatus, "the txt query for \(name)", at: location)
       return leaf(name, record, depth: depth + 1, edge: edge, status: status)
     case .found, .malformed:
       break

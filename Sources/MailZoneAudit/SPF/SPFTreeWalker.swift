@@ -26,7 +26,7 @@ struct SPFTreeWalker {
 
   mutating func walkRoot(_ domain: DNSName) -> SPFTreeNode {
     guard let record = answers.records[domain] else {
-      truncated = true
+      cut(SPFTreeLocation(node: 0, domain: domain), "the query budget (\(budget.maximumQueries)) allows no question")
       nodeCount += 1
       return SPFTreeNode(id: 0, domain: domain, depth: 0, edge: .root, status: .notFollowed(.queryBudget))
     }
@@ -40,7 +40,7 @@ struct SPFTreeWalker {
         .multipleRecords, .error, here,
         "\(domain) has \(texts.count) spf records: check_host returns permerror (rfc 7208 §4.5)")
     case .dnsError(let status):
-      add(.dnsError, .inconclusive, here, "the txt query for \(domain) failed (\(status)): the tree is unknown")
+      failed(status, "the txt query for \(domain)", at: here)
     case .found, .malformed:
       break
     }
