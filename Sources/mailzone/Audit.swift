@@ -28,6 +28,12 @@ extension MailZoneCommand {
     @Flag(help: "Probe only the --selector selectors, not the common and provider ones.")
     var noDiscovery = false
 
+    @Option(
+      help: ArgumentHelp(
+        "Public Suffix List for RFC 7489 organizational domains (default: Debian's publicsuffix package).",
+        valueName: "file"))
+    var psl: String?
+
     @Option(help: "Exit 1 when a finding is at or above this severity: error, warning, info or never.")
     var failOn: FailOn = .error
 
@@ -53,8 +59,15 @@ extension MailZoneCommand {
       try await reportingFailures {
         let names = try domainNames()
         let session = try await resolverOptions.makeResolver()
-        let runner = AuditRunner(
-          cache: session.resolver, options: AuditOptions(selectors: selectors, discoverSelectors: !noDiscovery))
+        var options = AuditOptions(selectors: selectors, discoverSelectors: !noDiscovery)
+        if let psl {
+          do {
+            options.publicSuffixList = try PublicSuffixList(contentsOfFile: psl)
+          } catch {
+            throw CommandFailure(message: "--psl \(psl): \(error)", exitCode: ExitStatus.dataError)
+          }
+        }
+        let runner = AuditRunner(cache: session.resolver, options: options)
         let writer = AuditWriter(format: output.format, style: Style(enabled: output.useColor), count: names.count)
         var failed = false
         var incomplete = false

@@ -80,9 +80,16 @@ public struct AuditOptions: Sendable {
   public var selectors: [String] = []
   /// Probe the common selectors and those implied by the providers seen in SPF and MX.
   public var discoverSelectors = true
+  /// The Public Suffix List for the RFC 7489 organizational domain (`--psl FILE`); by default the
+  /// copy Debian's `publicsuffix` package installs, read once per process. `nil`: no PSL method.
+  public var publicSuffixList: PublicSuffixList? = PublicSuffixList.installed
 
-  public init(selectors: [String] = [], discoverSelectors: Bool = true) {
+  public init(
+    selectors: [String] = [], discoverSelectors: Bool = true,
+    publicSuffixList: PublicSuffixList? = PublicSuffixList.installed
+  ) {
     self.selectors = selectors
     self.discoverSelectors = discoverSelectors
+    self.publicSuffixList = publicSuffixList
   }
 }

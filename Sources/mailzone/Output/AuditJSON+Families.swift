@@ -32,28 +32,39 @@ extension AuditJSON {
     ])
   }
 
+  /// `p`, `sp`, `np` are the policies a receiver applies (sp defaults to p, np to sp, RFC 7489
+  /// §6.3, RFC 9989 §4.7), as the contract's example shows.
   static func dmarc(_ snapshot: DomainSnapshot) -> JSONValue {
-    let direct = snapshot.dmarc.direct
-    let record = direct.only
+    let dmarc = snapshot.dmarc
     return .object([
-      ("exists", .bool(!direct.records.isEmpty)),
-      ("records", .int(direct.records.count)),
-      ("record", .optional(direct.records.count == 1 ? direct.records.first : nil) { .string($0.text) }),
-      ("location", direct.records.isEmpty ? .null : .string(direct.answer.name.description)),
-      ("via_cname", .bool(!direct.answer.cnameChain.isEmpty)),
-      ("p", .optional(record?.policy) { .string($0.rawValue) }),
-      ("sp", .optional(record?.subdomainPolicy) { .string($0.rawValue) }),
-      ("np", .optional(record?.nonexistentPolicy) { .string($0.rawValue) }),
-      ("effective_p", .optional(record?.policy) { .string($0.rawValue) }),
-      ("pct", .optional(record?.requestedPercent) { .int($0) }),
-      ("adkim", .optional(record?.dkimAlignment) { .string($0.rawValue) }),
-      ("aspf", .optional(record?.spfAlignment) { .string($0.rawValue) }),
-      ("rua", .array((record?.aggregateReportURIs ?? []).map { .string($0.uri) })),
-      ("ruf", .array((record?.failureReportURIs ?? []).map { .string($0.uri) })),
-      ("external", .array([])),
-      ("org_domain_tree_walk", .null),
-      ("org_domain_psl", .null),
-      ("valid", direct.records.isEmpty ? .null : .bool(record != nil)),
+      ("exists", .bool(dmarc.exists)),
+      ("records", .int(dmarc.recordCount)),
+      ("record", .optional(dmarc.recordText) { .string($0) }),
+      ("location", .optional(dmarc.location) { .string($0.description) }),
+      ("via_cname", .bool(dmarc.viaCNAME)),
+      ("p", .optional(dmarc.policy) { .string($0.rawValue) }),
+      ("sp", .optional(dmarc.record == nil ? nil : dmarc.subdomainPolicy) { .string($0.rawValue) }),
+      ("np", .optional(dmarc.record == nil ? nil : dmarc.nonexistentPolicy) { .string($0.rawValue) }),
+      ("effective_p", .optional(dmarc.effectivePolicy) { .string($0.rawValue) }),
+      ("pct", .optional(dmarc.percent) { .int($0) }),
+      ("adkim", .optional(dmarc.dkimAlignment) { .string($0.rawValue) }),
+      ("aspf", .optional(dmarc.spfAlignment) { .string($0.rawValue) }),
+      ("rua", .array(dmarc.aggregateReportURIs.map { .string($0.uri) })),
+      ("ruf", .array(dmarc.failureReportURIs.map { .string($0.uri) })),
+      (
+        "external",
+        .array(
+          dmarc.externalDestinations.map { destination in
+            .object([
+              ("uri", .string(destination.uri.uri)),
+              ("domain", .string(destination.domain.description)),
+              ("authorized", .optional(destination.authorized) { .bool($0) }),
+            ])
+          })
+      ),
+      ("org_domain_tree_walk", .string(dmarc.organizationalDomainTreeWalk.description)),
+      ("org_domain_psl", .optional(dmarc.organizationalDomainPSL) { .string($0.description) }),
+      ("valid", .optional(dmarc.valid) { .bool($0) }),
     ])
   }
 
