@@ -64,7 +64,7 @@ def main():
 
 def score_spf(domain, spf, t, tally):
     tally("spf exists", bool(spf["exists"]) == bool(t["exists"]), (domain, spf["exists"], t["exists"]))
-    tally("spf valid", spf["valid"] == t["valid"], (domain, spf["valid"], t["valid"], t.get("errors")))
+    tally("spf valid", spf["valid"] == t.get("valid"), (domain, spf["valid"], t.get("valid"), t.get("errors")))
     if t.get("lookups") is not None:
         tally("spf lookups", spf["lookups"] == t["lookups"], (domain, spf["lookups"], t["lookups"]))
         tally("spf void lookups", spf["void_lookups"] == t["void_lookups"],

@@ -17,6 +17,8 @@ public struct ZoneFileResolver: Resolver {
   }
 
   let zones: [Zone]
+  /// Zones by apex, so the closest enclosing zone is found by walking up the name's labels.
+  private let byApex: [DNSName: Int]
 
   /// Loads zone files; several files with the same apex are merged into one zone.
   public init(files: [ZoneFile]) {
@@ -27,6 +29,7 @@ public struct ZoneFileResolver: Resolver {
       grouped[file.apex, default: []].append(file)
     }
     zones = order.compactMap { apex in grouped[apex].map { Zone(apex: apex, files: $0) } }
+    byApex = Dictionary(zones.enumerated().map { ($1.apex, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// Parses and loads zone files from disk.
@@ -41,7 +44,12 @@ public struct ZoneFileResolver: Resolver {
 
   /// The zone whose apex is the closest ancestor of `name`.
   func zone(for name: DNSName) -> Zone? {
-    zones.filter { name.isSubdomain(of: $0.apex) }.max { $0.apex.labels.count < $1.apex.labels.count }
+    var current: DNSName? = name
+    while let candidate = current {
+      if let index = byApex[candidate] { return zones[index] }
+      current = candidate.parent
+    }
+    return nil
   }
 
   public func query(_ name: DNSName, _ type: RRType) async -> DNSResponse {

@@ -22,7 +22,10 @@ public struct MXSnapshot: Sendable {
     let resolver = context.resolver
     let answer = await resolver.mx(domain)
     var failures = [QueryFailure(answer)].compactMap { $0 }
-    let records = answer.records.filter { !$0.isNullMX }.sorted { $0.preference < $1.preference }
+    // Ordered as receivers try them (RFC 5321 §5.1), ties by name so reports are stable.
+    let records = answer.records.filter { !$0.isNullMX }.sorted {
+      ($0.preference, $0.exchange.lowercased.description) < ($1.preference, $1.exchange.lowercased.description)
+    }
     let hosts = await withTaskGroup(of: (Int, MXHost).self) { group in
       for (index, record) in records.prefix(maxHosts).enumerated() {
         group.addTask { (index, await MXHost.collect(record, resolver: resolver)) }
@@ -63,6 +66,24 @@ public struct MXHost: Sendable {
   public var addresses: [IPAddress] { a.records.map { .v4($0) } + aaaa.records.map { .v6($0) } }
   /// The name does not exist at all.
   public var isNXDOMAIN: Bool { a.status == .nxDomain }
+  /// Where the alias leads (the last CNAME target), when the exchange is one.
+  public var cnameTarget: DNSName? { a.cnameChain.last?.target ?? aaaa.cnameChain.last?.target }
+
+  /// AUDIT-JSON `exists`: the name (or its CNAME target) exists; `nil` when no address lookup
+  /// got a conclusive answer.
+  public var exists: Bool? {
+    if a.status.isConclusive { return a.status != .nxDomain }
+    if aaaa.status.isConclusive { return aaaa.status != .nxDomain }
+    return nil
+  }
+
+  /// AUDIT-JSON `ptr_ok`: every examined address has forward-confirmed reverse DNS. A host
+  /// without addresses has nothing confirmed (`false`); `nil` when a lookup it needs failed.
+  public var ptrOK: Bool? {
+    guard !addresses.isEmpty else { return a.status.isConclusive && aaaa.status.isConclusive ? false : nil }
+    if reverse.contains(where: { !$0.ptr.status.isConclusive && !$0.isForwardConfirmed }) { return nil }
+    return reverse.allSatisfy(\.isForwardConfirmed)
+  }
 
   var failures: [QueryFailure] {
     [QueryFailure(a), QueryFailure(aaaa)].compactMap { $0 } + reverse.compactMap(\.failure)

@@ -60,19 +60,17 @@ extension AuditJSON {
 
   static func dkim(_ snapshot: DomainSnapshot) -> JSONValue {
     .array(
-      snapshot.dkim.found.flatMap { selector in
-        selector.keys.map { key in
-          .object([
-            ("selector", .string(selector.selector)),
-            ("found_by", .string(selector.origin.rawValue)),
-            ("key_type", .optional(key.record?.keyType) { .string($0.rawValue) }),
-            ("key_bits", .optional(key.record?.keyBits) { .int($0) }),
-            ("revoked", .optional(key.record?.isRevoked) { .bool($0) }),
-            ("testing", .optional(key.record?.isTesting) { .bool($0) }),
-            ("via_cname", .bool(!selector.answer.cnameChain.isEmpty)),
-            ("valid", .bool(key.record != nil)),
-          ])
-        }
+      snapshot.dkim.keys.map { key in
+        .object([
+          ("selector", .string(key.selector)),
+          ("found_by", .string(key.origin.rawValue)),
+          ("key_type", .string(key.keyType)),
+          ("key_bits", .optional(key.keyBits) { .int($0) }),
+          ("revoked", .bool(key.isRevoked)),
+          ("testing", .bool(key.isTesting)),
+          ("via_cname", .bool(key.viaCNAME)),
+          ("valid", .bool(key.isValid)),
+        ])
       })
   }
 }

@@ -52,9 +52,9 @@ enum AuditJSON {
               ("host", .string(host.exchange.description)),
               ("preference", .int(Int(host.preference))),
               ("cname", .bool(host.isCNAME)),
-              ("exists", .bool(!host.isNXDOMAIN)),
+              ("exists", .optional(host.exists) { .bool($0) }),
               ("addresses", .array(host.addresses.map { .string($0.description) })),
-              ("ptr_ok", host.reverse.isEmpty ? .null : .bool(host.reverse.allSatisfy(\.isForwardConfirmed))),
+              ("ptr_ok", .optional(host.ptrOK) { .bool($0) }),
             ])
           })
       ),

@@ -1,0 +1,179 @@
+public import MailZoneDNS
+public import MailZoneRecords
+
+/// DKIM keys found at the probed selectors.
+///
+/// Selectors come from `--selector`, the common list and the providers that SPF and MX reveal.
+/// Nothing is probed when `_domainkey.<domain>` is NXDOMAIN: RFC 8020 §2 says no name exists
+/// below a non-existent one (an empty non-terminal, the usual `_domainkey`, answers NODATA).
+public struct DKIMSnapshot: Sendable {
+  /// How a selector came to be probed (AUDIT-JSON `found_by`). A selector both given and
+  /// discovered is `given`; one both common and provider-implied is `common`.
+  public enum Origin: String, Sendable, Hashable {
+    case given, common, provider
+  }
+
+  /// One selector to probe, and why.
+  public struct Probe: Sendable, Hashable {
+    public var selector: String
+    public var origin: Origin
+    /// The provider whose SPF or MX names imply the selector, also when it is common or given.
+    public var provider: String?
+  }
+
+  /// One selector's answer at `<selector>._domainkey.<domain>`.
+  public struct Selector: Sendable {
+    /// The selector, or `*` for what a `*._domainkey` wildcard answers at every selector.
+    public var selector: String
+    public var origin: Origin
+    public var answer: DNSAnswer<TXTData>
+    /// The key records there (`v=DKIM1…` or version-less records with key tags), parsed.
+    public var keys: [ParsedTXT<DKIMKeyRecord>]
+    public var isWildcard: Bool
+
+    /// The selector is a CNAME to the key (the answer followed a chain).
+    public var viaCNAME: Bool { !answer.cnameChain.isEmpty }
+  }
+
+  /// A label no one publishes a key under: a key there comes from a `*._domainkey` wildcard.
+  static let wildcardProbe = "mailzone-wildcard-probe"
+
+  /// `_domainkey.<domain>` as answered; NXDOMAIN or a failure means nothing was probed.
+  public var domainKey: DNSAnswer<TXTData>
+  /// Every selector probed, in probe order (empty when `_domainkey` is NXDOMAIN).
+  public var probed: [Probe]
+  /// Selectors that answered with at least one key record, in probe order; selectors a wildcard
+  /// answered are folded into one `*` entry at the end.
+  public var found: [Selector]
+  var queryFailures: [QueryFailure]
+
+  public var failures: [QueryFailure] { queryFailures }
+
+  /// RFC 8020: `_domainkey.<domain>` does not exist, so no selector below it can.
+  public var skippedNoDomainKey: Bool { domainKey.status == .nxDomain }
+
+  /// Every key record found, one entry per record (the AUDIT-JSON `dkim` array, in order).
+  public var keys: [DKIMKey] {
+    found.flatMap { selector in
+      selector.keys.map { parsed in
+        DKIMKey(
+          selector: selector.selector, origin: selector.origin, owner: selector.answer.name,
+          publisher: selector.answer.canonicalName, viaCNAME: selector.viaCNAME, isWildcard: selector.isWildcard,
+          parsed: parsed)
+      }
+    }
+  }
+
+  static func collect(
+    _ domain: DNSName, spf: SPFSnapshot, mx: MXSnapshot, context: CollectionContext
+  ) async -> DKIMSnapshot {
+    let resolver = context.resolver
+    guard let base = try? domain.prepending("_domainkey") else {
+      let empty = DNSAnswer<TXTData>(name: domain, type: .txt, status: .nxDomain, records: [])
+      return DKIMSnapshot(domainKey: empty, probed: [], found: [], queryFailures: [])
+    }
+    let domainKey = await resolver.txt(base)
+    var failures = [QueryFailure(domainKey)].compactMap { $0 }
+    // NXDOMAIN: nothing below exists (RFC 8020). A failure (SERVFAIL, timeout, a lame
+    // delegation) would repeat at every selector of the same zone: the audit is incomplete
+    // either way, and one failed query says so without forty more.
+    guard domainKey.status != .nxDomain, domainKey.status.isConclusive else {
+      return DKIMSnapshot(domainKey: domainKey, probed: [], found: [], queryFailures: failures)
+    }
+    var hints: [(selector: String, provider: String)] = []
+    if context.options.discoverSelectors {
+      hints = DKIMProvider.selectors(implied: await DKIMProviderHints.hosts(spf: spf, mx: mx, resolver: resolver))
+    }
+    let probes = plan(given: context.options.selectors, discover: context.options.discoverSelectors, hints: hints)
+    let answers = await probe(probes, base: base, resolver: resolver)
+    failures += answers.compactMap { QueryFailure($0.1) }
+    var found = answers.compactMap { probe, answer in selector(probe.selector, probe.origin, answer) }
+    if looksWildcarded(found), let name = try? base.prepending(wildcardProbe) {
+      let answer = await resolver.txt(name)
+      failures += [QueryFailure(answer)].compactMap { $0 }
+      found = fold(found, wildcard: answer)
+    }
+    return DKIMSnapshot(domainKey: domainKey, probed: probes, found: found, queryFailures: failures)
+  }
+
+  /// Given selectors first, then the common list, then provider-implied ones; each once
+  /// (selectors are DNS labels, compared without case).
+  static func plan(given: [String], discover: Bool, hints: [(selector: String, provider: String)]) -> [Probe] {
+    var providers: [String: String] = [:]
+    for hint in hints where providers[hint.selector.lowercased()] == nil {
+      providers[hint.selector.lowercased()] = hint.provider
+    }
+    var seen: Set<String> = []
+    var probes: [Probe] = []
+    func add(_ selectors: [String], _ origin: Origin) {
+      for selector in selectors where !selector.isEmpty && seen.insert(selector.lowercased()).inserted {
+        probes.append(Probe(selector: selector, origin: origin, provider: providers[selector.lowercased()]))
+      }
+    }
+    add(given, .given)
+    if discover {
+      add(DKIMSelectorCatalog.common, .common)
+      add(hints.map(\.selector), .provider)
+    }
+    return probes
+  }
+
+  /// Queries every selector concurrently; answers come back in probe order.
+  private static func probe(
+    _ probes: [Probe], base: DNSName, resolver: any Resolver
+  ) async -> [(Probe, DNSAnswer<TXTData>)] {
+    await withTaskGroup(of: (Int, DNSAnswer<TXTData>)?.self) { group in
+      for (index, probe) in probes.enumerated() {
+        // A selector that is not a valid label sequence (a bad --selector) cannot be asked.
+        guard let name = try? base.prepending(probe.selector) else { continue }
+        group.addTask { (index, await resolver.txt(name)) }
+      }
+      var answers: [(Int, DNSAnswer<TXTData>)] = []
+      for await answer in group { if let answer { answers.append(answer) } }
+      return answers.sorted { $0.0 < $1.0 }.map { (probes[$0.0], $0.1) }
+    }
+  }
+
+  private static func selector(_ name: String, _ origin: Origin, _ answer: DNSAnswer<TXTData>) -> Selector? {
+    let keys = answer.records.filter { RawTagList.isDKIMKeyCandidate($0.joined) }.map { txt in
+      ParsedTXT(
+        txt: txt, result: Result { () throws(RecordParseError) in try DKIMKeyRecord.parse(bytes: txt.joined) })
+    }
+    guard !keys.isEmpty else { return nil }
+    return Selector(selector: name, origin: origin, answer: answer, keys: keys, isWildcard: false)
+  }
+
+  /// What a wildcard answers identically at every selector: the records, and the CNAME target
+  /// when the wildcard is an alias.
+  private struct Signature: Hashable {
+    var records: [TXTData]
+    var target: DNSName?
+
+    init(_ answer: DNSAnswer<TXTData>) {
+      records = answer.records
+      target = answer.cnameChain.isEmpty ? nil : answer.canonicalName
+    }
+  }
+
+  /// Two discovered selectors with the same answer: maybe a wildcard.
+  private static func looksWildcarded(_ found: [Selector]) -> Bool {
+    var seen: Set<Signature> = []
+    for selector in found where selector.origin != .given {
+      if !seen.insert(Signature(selector.answer)).inserted { return true }
+    }
+    return false
+  }
+
+  /// Replaces the discovered selectors whose answer is the wildcard's by one `*` entry. Given
+  /// selectors stay as asked.
+  private static func fold(_ found: [Selector], wildcard: DNSAnswer<TXTData>) -> [Selector] {
+    guard var entry = selector("*", .common, wildcard) else { return found }
+    let signature = Signature(wildcard)
+    let synthesized = { (selector: Selector) in selector.origin != .given && Signature(selector.answer) == signature }
+    guard found.contains(where: synthesized) else { return found }
+    entry.isWildcard = true
+    // Reported at the wildcard's own name, not at the probe label.
+    if let star = try? wildcard.name.parent?.prepending("*") { entry.answer.name = star }
+    return found.filter { !synthesized($0) } + [entry]
+  }
+}
