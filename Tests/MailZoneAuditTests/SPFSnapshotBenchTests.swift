@@ -15,10 +15,18 @@ struct SPFSnapshotBenchTests {
     "snapshot facts agree with truth.json on every domain; finding counts follow truth's facts",
     .enabled(if: present, "needs ../shared/bench beside the checkout"), .timeLimit(.minutes(10)))
   func corpus() async throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-spf-audit-\(getpid())")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try BenchCorpus.generate(into: folder, domains: SPFLookupTreeBenchTests.size)
-    let (resolver, truth) = try BenchCorpus.load(folder)
+    // A corpus given in MAILZONE_BENCH_CORPUS is used as is; otherwise one is generated and removed.
+    let generated = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-spf-audit-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: generated) }
+    let directory: String
+    if let given = BenchCorpus.directory {
+      directory = given
+    } else {
+      try SPFBenchCorpus.generate(into: generated, domains: SPFLookupTreeBenchTests.size)
+      directory = generated.path
+    }
+    let truth = try BenchCorpus.truth(directory)
+    let resolver = try BenchCorpus.resolver(directory)
     let runner = AuditRunner(cache: CachingResolver(upstream: resolver))
     var disagreements: [String] = []
     var flagged: [String: Set<String>] = [:]
@@ -110,8 +118,8 @@ struct SPFSnapshotBenchTests {
   }
 }
 
-/// The benchmark's generated corpus: its zones in one resolver, and truth.json's domains.
-enum BenchCorpus {
+/// Generates the benchmark's corpus (zones and truth.json) with `corpus.py`, seed 1.
+enum SPFBenchCorpus {
   static func generate(into folder: URL, domains: Int) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -124,13 +132,5 @@ enum BenchCorpus {
     try process.run()
     process.waitUntilExit()
     try #require(process.terminationStatus == 0, "corpus.py failed")
-  }
-
-  static func load(_ folder: URL) throws -> (ZoneFileResolver, [String: [String: Any]]) {
-    let zones = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("zones").path)
-      .filter { $0.hasSuffix(".zone") }.map { folder.appendingPathComponent("zones/" + $0).path }
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("truth.json")))
-    let truth = try #require((json as? [String: Any])?["domains"] as? [String: [String: Any]])
-    return (try ZoneFileResolver(paths: zones), truth)
   }
 }
