@@ -3,32 +3,22 @@ import MailZoneDNS
 import MailZoneRecords
 
 extension AuditJSON {
+  /// The facts come from the snapshot's lookup tree; null where the TXT query failed or, for the
+  /// counts, where there is not exactly one record.
   static func spf(_ snapshot: DomainSnapshot) -> JSONValue {
     let spf = snapshot.spf
-    let records = spf.records
-    let only = records.count == 1 ? records.first : nil
-    var record: SPFRecord?
-    if case .found(let parsed, _) = spf.lookup { record = parsed }
-    let all = record?.directives.last.flatMap { directive -> String? in
-      guard case .all = directive.mechanism else { return nil }
-      return directive.qualifier.rawValue + "all"
-    }
-    let includes = record?.directives.compactMap { directive -> JSONValue? in
-      guard case .include(let spec) = directive.mechanism else { return nil }
-      return .string(spec.rendered)
-    }
     return .object([
-      ("exists", .bool(!records.isEmpty)),
-      ("records", .int(records.count)),
-      ("record", .optional(only) { .string($0.text) }),
-      ("strings", .optional(only) { .int($0.strings.count) }),
-      ("length", .optional(only) { .int($0.joined.count) }),
-      ("lookups", .null),
-      ("void_lookups", .null),
-      ("void_lookups_ip_dependent", .null),
-      ("all", .optional(all) { .string($0) }),
-      ("includes", .optional(includes) { .array($0) }),
-      ("valid", records.isEmpty ? .null : .bool(record != nil)),
+      ("exists", .optional(spf.exists) { .bool($0) }),
+      ("records", .optional(spf.recordCount) { .int($0) }),
+      ("record", .optional(spf.record) { .string($0) }),
+      ("strings", .optional(spf.strings) { .int($0) }),
+      ("length", .optional(spf.length) { .int($0) }),
+      ("lookups", .optional(spf.lookups) { .int($0) }),
+      ("void_lookups", .optional(spf.voidLookups) { .int($0) }),
+      ("void_lookups_ip_dependent", .optional(spf.voidLookupsIPDependent) { .int($0) }),
+      ("all", .optional(spf.all) { .string($0) }),
+      ("includes", .optional(spf.includes) { .array($0.map { .string($0) }) }),
+      ("valid", .optional(spf.valid) { .bool($0) }),
     ])
   }
 
