@@ -85,7 +85,7 @@ def score_dmarc(domain, dmarc, t, tally):
     # applied to subdomains, which is p when sp is absent (RFC 7489 §6.3 "sp": "If absent, the
     # policy specified by the "p" tag MUST be applied for subdomains").
     if t.get("valid"):
-        expected = t.get("sp") or t.get("p")
+        expected = t.get("sp") or t.get("p") or t.get("effective_p")
         tally("dmarc sp (applied)", dmarc.get("sp") == expected, (domain, dmarc.get("sp"), expected))
     ours = sorted((e["uri"], e["domain"], bool(e["authorized"])) for e in dmarc.get("external") or [])
     theirs = sorted((e["uri"], e["domain"], bool(e["authorized"])) for e in t.get("external") or [])
