@@ -25,8 +25,11 @@ public struct AuditRunner: Sendable {
   }
 
   /// Runs checks over a snapshot; findings ordered by severity (errors first), then check order.
+  /// For a domain that does not exist only `domain.nonexistent` runs: the rest would just say that
+  /// every record is missing.
   public static func evaluate(_ snapshot: DomainSnapshot, checks: [any Check]) -> [Finding] {
-    let findings = checks.flatMap { $0.evaluate(snapshot) }
+    let applicable = snapshot.domainExists ? checks : checks.filter { $0 is NonexistentDomainCheck }
+    let findings = applicable.flatMap { $0.evaluate(snapshot) }
     return findings.enumerated().sorted {
       $0.element.severity != $1.element.severity ? $0.element.severity > $1.element.severity : $0.offset < $1.offset
     }.map(\.element)
@@ -42,8 +45,8 @@ public struct AuditReport: Sendable {
   public var elapsed: Duration
 
   public var domain: DNSName { snapshot.domain }
-  /// False when a query failed: some checks could not judge (exit 2).
-  public var isComplete: Bool { snapshot.failures.isEmpty }
+  /// False when a query failed, so some checks could not judge, or the domain does not exist (exit 2).
+  public var isComplete: Bool { snapshot.failures.isEmpty && snapshot.domainExists }
 
   /// The most severe finding, if any.
   public var worstSeverity: Severity? { findings.map(\.severity).max() }

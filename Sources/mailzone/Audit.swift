@@ -9,9 +9,9 @@ extension MailZoneCommand {
     static let configuration = CommandConfiguration(
       abstract: "Audit domains' SPF, DKIM, DMARC, MX, MTA-STS, TLS-RPT and BIMI records.",
       discussion: """
-        Exit status: 0 nothing at or above --fail-on; 1 findings at or above it (this wins over 2);
-        2 the audit was incomplete (a DNS query failed or timed out); 64 bad usage; 65 bad input data
-        (unreadable --domains-file or --zone file).
+        Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the audit was
+        incomplete (a DNS query failed or timed out, or a domain does not exist), whatever else was
+        found; 64 bad usage; 65 bad input data (unreadable --domains-file or --zone file).
         """)
 
     @Argument(help: "Domains to audit.")
@@ -78,8 +78,9 @@ extension MailZoneCommand {
         }
         writer.finish()
         await session.close()
-        if failed { throw ExitStatus.findings }
+        // Incomplete wins: findings may be missing, so "only these findings" cannot be claimed.
         if incomplete { throw ExitStatus.incomplete }
+        if failed { throw ExitStatus.findings }
       }
     }
 

@@ -108,6 +108,24 @@ struct AuditCommandTests {
     #expect(missing.stderr.contains("/nonexistent/list.txt"))
   }
 
+  @Test("NXDOMAIN, SERVFAIL and names the server does not serve: findings and exit 2, never a crash")
+  func unknownDomains() throws {
+    let server = try NSDServer.shared()
+    let ns = server.nameserver.description
+    let cases: [(String, String)] = [
+      ("missing.example.test", "domain.nonexistent"), ("broken.test", "dns.query-failed"),
+      ("example.org", "dns.query-failed"),
+    ]
+    for (domain, check) in cases {
+      let result = try CLIRunner.run(["audit", "--nameserver", ns, "--format", "json", "--no-discovery", domain])
+      #expect(result.status == 2, "\(domain)")
+      let json = try object(result.stdout)
+      #expect(json["status"] as? String == "incomplete")
+      let ids = (json["findings"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+      #expect(ids.contains(check), "\(domain): \(ids)")
+    }
+  }
+
   @Test("--domains-file: comments, CSV first column, duplicates skipped; a bad name names its line")
   func domainsFile() throws {
     let list = NSTemporaryDirectory() + "mailzone-domains-\(getpid()).txt"

@@ -37,6 +37,9 @@ public struct DomainSnapshot: Sendable {
       domain: domain, spf: spfValue, dmarc: await dmarc, dkim: dkim, mx: mxValue, policies: await policies)
   }
 
+  /// False when the domain itself answers NXDOMAIN (RFC 8020: nothing exists at or below it).
+  public var domainExists: Bool { spf.txt.status != .nxDomain }
+
   /// Every query that failed (SERVFAIL, REFUSED, timeout, ...): the audit is then incomplete.
   public var failures: [QueryFailure] {
     spf.failures + dmarc.failures + dkim.failures + mx.failures + policies.failures

@@ -2,6 +2,7 @@
 public enum CheckRegistry {
   public static let all: [any Check] = [
     QueryFailedCheck(),
+    NonexistentDomainCheck(),
     SPFMissingCheck(),
     SPFMultipleRecordsCheck(),
     SPFSyntaxErrorCheck(),
