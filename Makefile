@@ -53,8 +53,11 @@ release: deps
 	$(SWIFT) build -c release
 
 demo: build
-	@echo "== mailzone audit: the example zone, offline"
-	$(BIN) audit --zone Examples/example.com.zone example.com || true
+	@echo "== mailzone audit: two example zones, offline (a tidy domain, and one with typical mistakes)"
+	$(BIN) audit --zone Examples/example.com.zone example.com || echo "(exit $$?)"
+	$(BIN) audit --zone Examples/outreach.example.zone outreach.example || echo "(exit $$?: findings at or above --fail-on error)"
+	@echo "== mailzone spf tree: where the 11th lookup is spent"
+	$(BIN) spf tree --zone Examples/outreach.example.zone outreach.example || echo "(exit $$?)"
 	@echo "== mailzone lookup: the example zone, answered offline from Examples/example.com.zone"
 	$(BIN) lookup --zone Examples/example.com.zone example.com TXT
 	$(BIN) lookup --zone Examples/example.com.zone _spf.example.com TXT
