@@ -38,7 +38,7 @@ public struct CheckDescription: Sendable, Hashable {
 }
 
 /// A zone that shows a check passing or failing. The zone is BIND text whose names are under
-/// `domain` (use `$ORIGIN`); names outside it are NXDOMAIN unless `extraZones` serve them.
+/// `domain` (use `$ORIGIN`); names in no zone are unknown (outside-zones) unless `extraZones` serve them.
 public struct CheckExample: Sendable, Hashable {
   public enum Outcome: String, Sendable, Hashable {
     /// The check reports nothing for this zone.

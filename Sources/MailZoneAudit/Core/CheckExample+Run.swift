@@ -1,4 +1,4 @@
-public import MailZoneDNS
+import MailZoneDNS
 
 extension CheckExample {
   /// Audits the example's zones offline with `check` alone and returns its findings.

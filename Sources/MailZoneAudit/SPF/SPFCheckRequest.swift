@@ -1,4 +1,3 @@
-public import MailZoneDNS
 public import MailZoneNet
 
 /// The inputs of `check_host(<ip>, <domain>, <sender>)` (RFC 7208 §4.1) and of its macros (§7.2).
