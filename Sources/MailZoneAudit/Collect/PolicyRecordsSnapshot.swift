@@ -1,4 +1,4 @@
-public import MailZoneDNS
+import MailZoneDNS
 public import MailZoneRecords
 
 /// The TXT policy records beside the domain: MTA-STS, TLS-RPT and BIMI.
