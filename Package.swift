@@ -11,7 +11,8 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "mailzone", targets: ["mailzone"]),
-    .library(name: "MailZone", targets: ["MailZoneNet", "MailZoneDNS", "MailZoneRecords", "MailZoneAudit"]),
+    .library(
+      name: "MailZone", targets: ["MailZoneNet", "MailZoneDNS", "MailZoneRecords", "MailZoneAudit", "MailZoneGenerate"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,6 +20,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     // Tests only: reads the openspf SPF suite (YAML) for the in-process conformance run.
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     .systemLibrary(
@@ -50,9 +53,21 @@ let package = Package(
       dependencies: ["MailZoneNet", "MailZoneDNS", "MailZoneRecords"],
       swiftSettings: strict
     ),
+    .target(
+      name: "MailZoneGenerate",
+      dependencies: [
+        "MailZoneNet", "MailZoneDNS", "MailZoneRecords", "MailZoneAudit",
+        .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+      ],
+      swiftSettings: strict
+    ),
     .executableTarget(
       name: "mailzone",
       dependencies: [
+        "MailZoneGenerate",
         "MailZoneNet",
         "MailZoneDNS",
         "MailZoneRecords",
@@ -86,6 +101,11 @@ let package = Package(
     .testTarget(
       name: "MailZoneAuditTests",
       dependencies: ["MailZoneAudit", "MailZoneTestSupport", .product(name: "Yams", package: "Yams")],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "MailZoneGenerateTests",
+      dependencies: ["MailZoneGenerate", "MailZoneTestSupport"],
       swiftSettings: strict
     ),
     .testTarget(
