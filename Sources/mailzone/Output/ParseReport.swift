@@ -73,9 +73,29 @@ struct ParseReport {
     }
     if let canonical {
       out += "\(style.cyan("canonical")): \(canonical.replacingCRLF())\n"
-      for (name, value) in facts { out += "  \(name): \(value.serialized())\n" }
+      for (name, value) in facts { out += ParseReport.factLines(name, value) }
     }
     return out
+  }
+}
+
+extension ParseReport {
+  /// One fact for people: scalars bare, lists comma-separated, lists of objects one per line.
+  static func factLines(_ name: String, _ value: JSONValue) -> String {
+    if case .array(let items) = value, items.contains(where: { if case .object = $0 { true } else { false } }) {
+      return "  \(name):\n" + items.map { "    - " + plain($0) + "\n" }.joined()
+    }
+    return "  \(name): \(plain(value))\n"
+  }
+
+  private static func plain(_ value: JSONValue) -> String {
+    switch value {
+    case .null: return "-"
+    case .string(let text): return text
+    case .array(let items): return items.isEmpty ? "-" : items.map(plain).joined(separator: ", ")
+    case .object(let members): return members.map { "\($0.0)=\(plain($0.1))" }.joined(separator: " ")
+    default: return value.serialized()
+    }
   }
 }
 
