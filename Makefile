@@ -103,6 +103,10 @@ conformance: deps-test spf-suite
 	MAILZONE_REQUIRE_CONFORMANCE=1 scripts/conformance-spf.sh $(BIN) --sdist $(SPF_SDIST) || status=1; \
 	exit $$status
 
+# The bench corpus (../shared/bench) served by NSD on loopback, audited, scored against truth.json.
+truth: release deps-test
+	Benchmarks/truth.sh $(RELEASE_BIN) --domains 1000
+
 bench-resolver: release deps-test
 	.build/release/mailzone-resolver-bench --queries 20000 --in-flight 1 --in-flight 256
 
