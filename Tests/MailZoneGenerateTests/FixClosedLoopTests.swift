@@ -102,4 +102,38 @@ struct FixClosedLoopTests {
     #expect(plan.isEmpty)
     #expect(plan.bindSnippet == "; quiet.test: nothing to fix\n")
   }
+
+  @Test("an MX fix keeps the other exchanges: the snippet lists the whole MX set, and the loop closes")
+  func mxSetKept() async throws {
+    let zone = try ZoneFile(
+      text: """
+        $ORIGIN sets.test.
+        @ 300 SOA ns hostmaster 1 3600 600 86400 300
+        @ 300 MX 10 mail
+        @ 300 MX 10 relay
+        @ 300 MX 20 backup
+        mail 300 CNAME mx-a
+        relay 300 CNAME mx-b
+        mx-a 300 A 192.0.2.25
+        mx-b 300 A 192.0.2.26
+        backup 300 A 192.0.2.27
+        @ 300 TXT "v=spf1 mx -all"
+        _dmarc 300 TXT "v=DMARC1; p=reject; rua=mailto:dmarc-reports@sets.test"
+        """, path: "sets")
+    let cache = CachingResolver(upstream: ZoneFileResolver(files: [zone]))
+    let options = AuditOptions(publicSuffixList: nil)
+    let domain = Fixtures.name("sets.test")
+    let before = await AuditRunner(cache: cache, options: options).audit(domain)
+    let plan = await FixPlanner(cache: cache, options: options).plan(before)
+    #expect(before.findings.filter { $0.checkID == "mx.cname" }.count == 2)
+    let mx = try FixLines.parse(plan.bindSnippet).filter { $0.type == .mx }.map(\.data.presentation)
+    #expect(Set(mx) == ["10 mx-a.sets.test.", "10 mx-b.sets.test.", "20 backup.sets.test."])
+    #expect(mx.count == 3)
+    let fixed = try ZoneFile(text: try Self.applied(plan.bindSnippet, to: zone), path: "sets-fixed")
+    let after = await AuditRunner(cache: CachingResolver(upstream: ZoneFileResolver(files: [fixed])), options: options)
+      .audit(domain)
+    #expect(!after.findings.contains { $0.checkID == "mx.cname" })
+    #expect(after.snapshot.mx.hosts.count == 3)
+    #expect(plan.stillOpen.isEmpty)
+  }
 }

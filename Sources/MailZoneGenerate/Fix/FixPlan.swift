@@ -38,7 +38,7 @@ public struct FixPlan: Sendable {
     lines.append(
       "; \(domain): \(changes.count) change\(changes.count == 1 ? "" : "s") resolving \(resolved) finding(s)")
     lines.append("; each record replaces the published one of the same name and type")
-    lines.append("; (TXT: the one with the same v= tag; MX: the one with the same preference)")
+    lines.append("; (TXT: the one with the same v= tag; MX, A, AAAA: the whole set, listed in full)")
     for change in changes {
       lines.append("")
       for finding in change.resolves { lines.append("; resolves \(finding.checkID): \(oneLine(finding.message))") }

@@ -27,11 +27,30 @@ public struct FixPlanner: Sendable {
     var state = PlanState()
     var current = report
     for _ in 0..<Self.maxRounds {
-      guard state.apply(proposals(current.findings, into: &state)) else { break }
+      let proposals = proposals(current.findings, into: &state)
+      let published = await publishedSets(proposals, state: state)
+      guard state.apply(proposals, published: published) else { break }
       let overlay = CachingResolver(upstream: OverlayResolver(upstream: cache, records: state.records))
       current = await AuditRunner(cache: overlay, options: options, checks: checks).audit(report.domain)
     }
-    return state.plan(original: report, final: current)
+    return state.plan(
+      domain: report.domain, original: report.findings, final: current.findings,
+      isComplete: report.isComplete && current.isComplete)
+  }
+
+  /// The records now published (with the plan so far) in the multi-valued slots `proposals` touch.
+  private func publishedSets(_ proposals: [Proposal], state: PlanState) async -> [FixSlot: [ResourceRecord]] {
+    let slots = Set(proposals.flatMap { $0.records.map(FixSlot.init) }.filter(\.isMultiValued))
+    let resolver = OverlayResolver(upstream: cache, records: state.records)
+    var sets: [FixSlot: [ResourceRecord]] = [:]
+    for slot in slots {
+      let response = await resolver.query(slot.owner, slot.type)
+      guard response.failure == nil, [DNSResponse.noError, DNSResponse.nxDomain].contains(response.rcode) else {
+        continue
+      }
+      sets[slot] = response.answer.filter { slot.covers($0) }
+    }
+    return sets
   }
 
   /// Each fixable finding's records by slot, in report order (most severe first).

@@ -4,12 +4,12 @@ public import MailZoneDNS
 ///
 /// A name can hold several TXT records of different kinds (an SPF record beside a site
 /// verification), so a TXT fix replaces only the record of its kind: the one with the same
-/// `v=` tag (`v=spf1`, `v=DMARC1`...). An MX fix replaces the MX of its preference, since a
-/// domain lists several exchanges. Other types are replaced as a whole RRset.
+/// `v=` tag (`v=spf1`, `v=DMARC1`...). Other types are replaced as a whole RRset, and the plan
+/// writes the whole set: an MX fix lists the exchanges it keeps with the one it corrects.
 public struct FixSlot: Sendable, Hashable, CustomStringConvertible {
   public var owner: DNSName
   public var type: RRType
-  /// `v=spf1` (lower-cased) for TXT, the preference for MX, nil for a whole RRset.
+  /// `v=spf1` (lower-cased) for TXT, nil for a whole RRset.
   public var kind: String?
 
   public init(owner: DNSName, type: RRType, kind: String?) {
@@ -43,11 +43,10 @@ public struct FixSlot: Sendable, Hashable, CustomStringConvertible {
       guard text.lowercased().hasPrefix("v=") else { return nil }
       let tag = text.prefix { $0 != ";" && $0 != " " && $0 != "\t" }
       return tag.lowercased()
-    case .mx(let mx): return String(mx.preference)
     default: return nil
     }
   }
 
-  /// Types that hold several records: fixes from one check to one slot add up instead of conflicting.
+  /// Types whose fixes correct one member of a set: they add up instead of conflicting.
   var isMultiValued: Bool { type == .mx || type == .a || type == .aaaa }
 }

@@ -14,31 +14,24 @@ struct PlanState {
     if unreadableKeys.insert(FindingKey(finding)).inserted { unreadableFixes.append((finding, reason)) }
   }
 
-  /// Takes, for each slot, the most severe proposal that changes it; false when nothing changed.
-  mutating func apply(_ proposals: [Proposal]) -> Bool {
+  /// Applies one audit's proposals; false when nothing changed. `published` holds the current
+  /// records of every multi-valued slot the proposals touch.
+  mutating func apply(_ proposals: [Proposal], published: [FixSlot: [ResourceRecord]]) -> Bool {
     var slots: [FixSlot] = []
     for proposal in proposals {
       for record in proposal.records where !slots.contains(FixSlot(record)) { slots.append(FixSlot(record)) }
     }
     var changed = false
     for slot in slots {
-      let published = Set(records[slot] ?? [])
-      let pending = proposals.filter { !$0.records(in: slot).isEmpty && Set($0.records(in: slot)) != published }
-      guard let winner = pending.first else { continue }
-      var chosen = winner.records(in: slot)
-      var winners = [winner.finding]
-      for other in pending.dropFirst() {
-        let theirs = other.records(in: slot)
-        if Set(theirs) == Set(chosen) {
-          winners.append(other.finding)
-        } else if slot.isMultiValued, other.finding.checkID == winner.finding.checkID {
-          // One check's findings about several exchanges (or addresses) of one name add up.
-          chosen += theirs.filter { !chosen.contains($0) }
-          winners.append(other.finding)
-        } else {
-          superseded[slot, default: []].append(other.finding)
-        }
+      let result: ([ResourceRecord], [Finding])?
+      if slot.isMultiValued {
+        // Without the published set (its query failed) a rewrite could drop members: leave it.
+        guard let current = records[slot] ?? published[slot] else { continue }
+        result = mergeSet(slot, proposals, current: current)
+      } else {
+        result = chooseOne(slot, proposals)
       }
+      guard let (chosen, winners) = result else { continue }
       if records[slot] == nil { order.append(slot) }
       records[slot] = chosen
       resolves[slot, default: []] += winners
@@ -47,10 +40,48 @@ struct PlanState {
     return changed
   }
 
-  /// The plan, judged by `final`: the audit with every change applied.
-  func plan(original: AuditReport, final: AuditReport) -> FixPlan {
-    let remaining = Set(final.findings.map(FindingKey.init))
-    let fixedBefore = Set(original.findings.filter { $0.fix != nil }.map { [$0.checkID, $0.subject] })
+  /// A name holds one record of a kind: the most severe proposal that changes it wins, the rest
+  /// wait for the next audit, which writes their fixes against the winner.
+  private mutating func chooseOne(_ slot: FixSlot, _ proposals: [Proposal]) -> ([ResourceRecord], [Finding])? {
+    let current = Set(records[slot] ?? [])
+    let pending = proposals.filter { !$0.records(in: slot).isEmpty && Set($0.records(in: slot)) != current }
+    guard let winner = pending.first else { return nil }
+    let chosen = winner.records(in: slot)
+    var winners = [winner.finding]
+    for other in pending.dropFirst() {
+      if Set(other.records(in: slot)) == Set(chosen) {
+        winners.append(other.finding)
+      } else {
+        superseded[slot, default: []].append(other.finding)
+      }
+    }
+    return (chosen, winners)
+  }
+
+  /// An RRset of exchanges or addresses: each proposal takes out the record its finding is about
+  /// (`10 mail.example.com.`) and adds its own; the others stay. One TTL for the set (RFC 2181 §5.2).
+  private func mergeSet(
+    _ slot: FixSlot, _ proposals: [Proposal], current: [ResourceRecord]
+  ) -> ([ResourceRecord], [Finding])? {
+    let pending = proposals.filter { proposal in
+      let theirs = proposal.records(in: slot)
+      return !theirs.isEmpty && !theirs.allSatisfy { record in current.contains { $0.data == record.data } }
+    }
+    guard let ttl = pending.first?.records(in: slot).first?.ttl else { return nil }
+    let replaced = Set(pending.compactMap(\.finding.record))
+    var chosen = current.filter { !replaced.contains($0.data.presentation) }
+    for record in pending.flatMap({ $0.records(in: slot) }) where !chosen.contains(where: { $0.data == record.data }) {
+      chosen.append(record)
+    }
+    return (
+      chosen.map { ResourceRecord(owner: $0.owner, type: $0.type, ttl: ttl, data: $0.data) }, pending.map(\.finding)
+    )
+  }
+
+  /// The plan, judged by `final`: the findings of the audit with every change applied.
+  func plan(domain: DNSName, original: [Finding], final: [Finding], isComplete: Bool) -> FixPlan {
+    let remaining = Set(final.map(FindingKey.init))
+    let fixedBefore = Set(original.filter { $0.fix != nil }.map { [$0.checkID, $0.subject] })
     var claimed: Set<FindingKey> = []
     var changes: [FixPlan.Change] = []
     for slot in order {
@@ -68,15 +99,15 @@ struct PlanState {
         remaining.contains(FindingKey($0)) && !claimed.contains(FindingKey($0))
       }.uniqued()
     }
-    let stillOpen = final.findings.filter {
+    let stillOpen = final.filter {
       $0.fix != nil || fixedBefore.contains([$0.checkID, $0.subject])
     }
-    let before = Set(original.findings.map { [$0.checkID, $0.subject] })
-    let introduced = final.findings.filter { $0.severity == .error && !before.contains([$0.checkID, $0.subject]) }
+    let before = Set(original.map { [$0.checkID, $0.subject] })
+    let introduced = final.filter { $0.severity == .error && !before.contains([$0.checkID, $0.subject]) }
     return FixPlan(
-      domain: original.domain, changes: changes, stillOpen: stillOpen, introduced: introduced,
+      domain: domain, changes: changes, stillOpen: stillOpen, introduced: introduced,
       unreadable: unreadableFixes.map { (finding: $0.0, reason: $0.1) },
-      isComplete: original.isComplete && final.isComplete)
+      isComplete: isComplete)
   }
 }
 
