@@ -15,8 +15,8 @@ extension MailZoneCommand.DKIM {
       discussion: """
         The private key (PKCS #8 PEM) is written to --out, created with mode 0600; an existing file
         is kept unless --force is given. It is printed only with --private-key-to-stdout.
-        Exit status: 0 written; 64 bad usage (selector, domain, bits) or the key file exists;
-        65 the key file cannot be written.
+        Exit status: 0 written; 1 the crypto library failed to generate the key; 64 bad usage
+        (selector, domain, bits) or the key file exists; 65 the key file cannot be written.
         """)
 
     @Option(help: ArgumentHelp("The selector (s= in signatures): one or more LDH labels.", valueName: "s"))

@@ -1,57 +1,8 @@
 import Crypto
 import Foundation
 public import MailZoneDNS
-public import MailZoneRecords
+import MailZoneRecords
 import _CryptoExtras
-
-/// The key a DKIM selector signs with: RSA of a given size (RFC 6376, RFC 8301) or Ed25519 (RFC 8463).
-public enum DKIMKeyAlgorithm: Sendable, Hashable {
-  case rsa(bits: Int)
-  case ed25519
-
-  /// RSA sizes `keygen` writes: RFC 8301 §3.2 makes 1024 the minimum, 2048 is the default.
-  public static let rsaSizes = [1024, 2048, 3072, 4096]
-
-  /// The `k=` tag value.
-  public var keyType: DKIMKeyType {
-    switch self {
-    case .rsa: .rsa
-    case .ed25519: .ed25519
-    }
-  }
-}
-
-/// A generated key pair: the private key as PKCS #8 PEM and the DNS record that publishes its public half.
-public struct DKIMGeneratedKey: Sendable {
-  public var selector: String
-  public var domain: DNSName
-  public var algorithm: DKIMKeyAlgorithm
-  /// `-----BEGIN PRIVATE KEY-----` (PKCS #8, RFC 5208; Ed25519 per RFC 8410), as signers read it.
-  public var privateKeyPEM: String
-  /// The record, parsed back by ``DKIMKeyRecord/parse(_:)``, so what is printed is what a verifier reads.
-  public var record: DKIMKeyRecord
-  /// `<selector>._domainkey.<domain>. 3600 IN TXT "v=DKIM1; ..."`.
-  public var zoneRecord: ZoneRecord
-  /// Advice that does not stop generation (a 1024-bit key).
-  public var warnings: [String]
-}
-
-/// Why a key could not be generated: bad input (exit 64) or the crypto library failed.
-public struct DKIMKeyGenerationError: Error, Sendable, Hashable, CustomStringConvertible {
-  public enum Code: String, Sendable, Hashable {
-    case invalidSelector, invalidDomain, unsupportedKeySize, cryptoFailure, verificationFailed
-  }
-
-  public var code: Code
-  public var message: String
-
-  public init(_ code: Code, _ message: String) {
-    self.code = code
-    self.message = message
-  }
-
-  public var description: String { message }
-}
 
 /// Generates DKIM keys with swift-crypto and writes the selector record for them.
 public enum DKIMKeyGenerator {
