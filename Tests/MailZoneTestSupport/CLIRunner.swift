@@ -25,12 +25,15 @@ public enum CLIRunner {
     throw NSDError("the mailzone binary was not found next to the tests; run `swift build` or set MAILZONE_BIN")
   }
 
-  /// Runs `mailzone arguments...`, feeding `stdin`, with NO_COLOR unless `environment` says otherwise.
-  public static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws
-    -> Result
-  {
+  /// Runs `mailzone arguments...`, feeding `stdin`, with NO_COLOR unless `environment` says otherwise,
+  /// in `workingDirectory` when given.
+  public static func run(
+    _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+    workingDirectory: String? = nil
+  ) throws -> Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try binary())
+    if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
