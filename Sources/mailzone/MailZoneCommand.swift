@@ -17,6 +17,6 @@ struct MailZoneCommand: AsyncParsableCommand {
         65  bad input data: an unreadable or malformed zone file or record
       """,
     version: version,
-    subcommands: [Audit.self, SPF.self, Lookup.self, Parse.self, Explain.self, Checks.self]
+    subcommands: [Audit.self, SPF.self, Lookup.self, Parse.self, Explain.self, Checks.self, Generate.self, Init.self]
   )
 }
