@@ -49,7 +49,6 @@ public struct RecordGenerator: Sendable {
 
   private func spfSection() throws(GenerateError) -> GeneratedSection {
     var terms = config.ip4.map { "ip4:\($0)" } + config.ip6.map { "ip6:\($0)" }
-    if !config.effectiveMX.isEmpty, config.services.allSatisfy({ $0.provider.mx.isEmpty }) { terms.append("mx") }
     var seen = Set<String>()
     for service in config.services {
       guard let include = service.provider.spfInclude, seen.insert(include).inserted else { continue }

@@ -32,7 +32,10 @@ extension MailProvider {
       key: "mailchimp", name: "Mailchimp", spfInclude: "servers.mcsv.net",
       dkim: [
         DKIMPattern(selector: "k2", target: "dkim2.mcsv.net"), DKIMPattern(selector: "k3", target: "dkim3.mcsv.net"),
-      ]),
+      ],
+      note:
+        "Mailchimp: compare the k2/k3 CNAMEs with those its Domains page shows (older accounts use k1 → dkim.mcsv.net)."
+    ),
     MailProvider(
       key: "mandrill", name: "Mailchimp Transactional (Mandrill)", spfInclude: "spf.mandrillapp.com",
       dkim: [
