@@ -31,6 +31,28 @@ struct GenerateCommandTests {
     }
   }
 
+  @Test("closed loop through the CLI: generate, load with `audit --zone`, no finding at warning or above")
+  func auditGenerated() throws {
+    let generated = try CLIRunner.run(["generate", "--config", Self.configs + "/own-servers.yml"])
+    #expect(generated.status == 0, "\(generated.stderr)")
+    let folder = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // The generated records plus what any zone has anyway: SOA, NS, and addresses for its own MX hosts.
+    let header = [
+      "$ORIGIN example.org.", "@ 300 SOA ns hostmaster 1 3600 600 86400 300", "@ 300 NS ns", "ns 300 A 203.0.113.53",
+      "mx1 300 A 203.0.113.25", "mx2 300 A 203.0.113.26",
+    ]
+    let zone = folder.appendingPathComponent("example.org.zone").path
+    try Data((header.joined(separator: "\n") + "\n" + generated.stdout).utf8).write(to: URL(fileURLWithPath: zone))
+    let audit = try CLIRunner.run([
+      "audit", "--zone", zone, "--selector", "mail2026", "--fail-on", "warning", "--format", "json", "example.org",
+    ])
+    #expect(audit.status == 0, "\(audit.stdout)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [String: Any])
+    let findings = try #require(json["findings"] as? [[String: Any]])
+    #expect(findings.allSatisfy { ($0["severity"] as? String) == "info" }, "\(findings)")
+  }
+
   @Test("--stage publishes that stage of the DMARC rollout; one that does not exist is a usage error")
   func stages() throws {
     let config = Self.configs + "/full.yml"
