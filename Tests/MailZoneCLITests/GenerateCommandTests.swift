@@ -93,6 +93,22 @@ struct GenerateCommandTests {
     #expect(result.stderr.contains("template layout/zone.mustache is missing from \(folder.path)"))
   }
 
+  @Test("--templates uses another set: a changed layout shows in the output")
+  func customTemplates() throws {
+    let folder = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let copy = folder.appendingPathComponent("Templates")
+    try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("Templates"), to: copy)
+    let layout = copy.appendingPathComponent("layout/zone.mustache")
+    let original = String(decoding: try Data(contentsOf: layout), as: UTF8.self)
+    try Data(("; ACME DNS team: review before publishing\n" + original).utf8).write(to: layout)
+    let result = try CLIRunner.run([
+      "generate", "--config", Self.configs + "/own-servers.yml", "--templates", copy.path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("; ACME DNS team: review before publishing\n; mailzone generate:"))
+  }
+
   /// Runs a copy of the binary, as an installed one runs, with `MAILZONE_TEMPLATES` unset.
   func runInstalled(_ binary: URL, _ arguments: [String]) throws -> (Int32, String) {
     let process = Process()

@@ -57,4 +57,20 @@ struct ClosedLoopTests {
     let ownMX = set.zoneRecords.filter { $0.type == .mx && $0.value.hasSuffix(".\(set.domain).") }.count
     #expect(zone.entries.count == 1 + set.zoneRecords.count + ownMX)
   }
+
+  @Test("the fixtures exercise every template family and every provider of the catalogue")
+  func coverage() throws {
+    var families: Set<RecordFamily> = []
+    var providers: Set<String> = []
+    for name in GenerateHarness.configNames {
+      var config = try ConfigReader(file: name).read(try GenerateHarness.text(name))
+      providers.formUnion(config.services.map(\.provider.key))
+      let last = config.dmarc?.stages.count ?? 1
+      config.dmarc?.stage = last
+      let set = try RecordGenerator(config: config).generate()
+      families.formUnion(set.sections.filter { !$0.records.isEmpty }.map(\.family))
+    }
+    #expect(families == Set(RecordFamily.allCases))
+    #expect(providers == Set(MailProvider.catalogue.map(\.key)))
+  }
 }
