@@ -52,6 +52,10 @@ struct ConfigReaderTests {
     BadConfig(
       reason: "YAML syntax", yaml: "domain: example.com\nservices: [google-workspace\n", line: 3, key: "",
       message: "yaml syntax"),
+    BadConfig(
+      reason: "a key given twice (the first is marked)", yaml: "domain: example.com\nttl: 300\nttl: 600\n", line: 2,
+      key: "ttl",
+      message: "duplicate key"),
     BadConfig(reason: "not a mapping", yaml: "- example.com\n", line: 1, key: "", message: "expected a mapping"),
   ]
 

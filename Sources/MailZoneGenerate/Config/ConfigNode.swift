@@ -26,6 +26,9 @@ struct ConfigNode {
         let known = allowed.sorted().joined(separator: ", ")
         throw ConfigError(file: file, line: keyNode.mark?.line, key: path, message: "unknown key (known: \(known))")
       }
+      guard entries[name] == nil else {
+        throw ConfigError(file: file, line: keyNode.mark?.line, key: path, message: "duplicate key")
+      }
       entries[name] = child
     }
     return ConfigMapping(owner: self, entries: entries)

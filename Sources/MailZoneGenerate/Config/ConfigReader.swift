@@ -156,6 +156,9 @@ public struct ConfigReader: Sendable {
     case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
       .composer(_, let problem, let mark, _):
       return ConfigError(file: file, line: mark.line, key: "", message: "yaml syntax: \(problem)")
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return ConfigError(
+        file: file, line: context.mark.line, key: duplicates.joined(separator: ", "), message: "duplicate key")
     default:
       return ConfigError(file: file, line: nil, key: "", message: "yaml syntax: \(error)")
     }

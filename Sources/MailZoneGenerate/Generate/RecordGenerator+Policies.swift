@@ -73,6 +73,9 @@ extension RecordGenerator {
     } else {
       notes.append("Point mta-sts.\(config.domain) at an HTTPS server with a valid certificate for that name.")
     }
+    if config.tlsReports.isEmpty {
+      notes.append("Add tls-rpt: without TLS-RPT reports, nobody tells you when senders fail the policy.")
+    }
     let url = "https://mta-sts.\(config.domain)/.well-known/mta-sts.txt"
     notes.append("Serve the policy file at \(url) (text/plain); publish it before the TXT record.")
     return (

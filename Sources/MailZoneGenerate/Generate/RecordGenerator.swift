@@ -91,31 +91,3 @@ public struct RecordGenerator: Sendable {
     return GeneratedSection(family: .dkim, records: records, notes: notes)
   }
 }
-
-/// Why generation failed.
-public struct GenerateError: Error, Sendable, Hashable, CustomStringConvertible {
-  public enum Code: String, Sendable, Hashable {
-    case invalidRecord, missingTemplates, badTemplate
-  }
-
-  public var code: Code
-  public var message: String
-
-  /// Creates an error.
-  public init(_ code: Code, _ message: String) {
-    self.code = code
-    self.message = message
-  }
-
-  public var description: String { message }
-}
-
-/// SPF text assembled from terms and checked by the SPF parser before it is published.
-enum SPFText {
-  static func record(_ terms: [String]) throws(GenerateError) -> String {
-    let text = (["v=spf1"] + terms).joined(separator: " ")
-    do { return try SPFRecord.parse(text).rendered } catch {
-      throw GenerateError(.invalidRecord, "generated SPF does not parse: \(error)")
-    }
-  }
-}
