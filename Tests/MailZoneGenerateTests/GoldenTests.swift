@@ -50,6 +50,11 @@ struct GoldenTests {
       #expect(json["type"] as? String == record.type.description)
       #expect(json["ttl"] as? Int == Int(record.ttl))
       #expect(json["value"] as? String == record.value)
+      if record.type == .txt {
+        let strings = try #require(json["strings"] as? [String], "\(record.bindLine)")
+        #expect(strings.joined() == record.value)
+        #expect(strings.allSatisfy { $0.utf8.count <= 255 })
+      }
     }
     let external = try #require(object["external"] as? [[String: Any]])
     #expect(external.count == set.externalRecords.count)

@@ -1,5 +1,6 @@
 import Foundation
 import MailZoneDNS
+import MailZoneRecords
 
 /// Lays a ``GeneratedSet`` out through a ``TemplateSet``: every value is rendered and quoted here,
 /// the templates only arrange lines and comments.
@@ -73,6 +74,11 @@ public struct TemplateRenderer: Sendable {
         "name": JSONText.quoted(record.name.absoluteText), "type": JSONText.quoted(record.type.description),
         "ttl": String(record.ttl), "value": JSONText.quoted(record.value), "last": index == records.count - 1,
       ]
+      if record.type == .txt {
+        // The character-strings a provider API taking pre-split TXT needs, from the one splitter.
+        let strings = TXTStrings.split(record.value).map { JSONText.quoted(String(decoding: $0, as: UTF8.self)) }
+        item["strings"] = "[" + strings.joined(separator: ", ") + "]"
+      }
       if let comment = record.comment { item["comment"] = JSONText.quoted(comment) }
       return item
     }
