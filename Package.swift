@@ -105,7 +105,11 @@ let package = Package(
     ),
     .testTarget(
       name: "MailZoneGenerateTests",
-      dependencies: ["MailZoneGenerate", "MailZoneTestSupport"],
+      dependencies: [
+        "MailZoneGenerate", "MailZoneTestSupport", "MailZoneAudit",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+      ],
       swiftSettings: strict
     ),
     .testTarget(

@@ -17,6 +17,9 @@ struct MailZoneCommand: AsyncParsableCommand {
         65  bad input data: an unreadable or malformed zone file or record
       """,
     version: version,
-    subcommands: [Audit.self, Fix.self, DKIM.self, SPF.self, Lookup.self, Parse.self, Explain.self, Checks.self]
+    subcommands: [
+      Audit.self, Fix.self, Generate.self, Init.self, SPF.self, DKIM.self, Lookup.self, Parse.self, Explain.self,
+      Checks.self,
+    ]
   )
 }
