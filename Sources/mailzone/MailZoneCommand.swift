@@ -12,7 +12,7 @@ struct MailZoneCommand: AsyncParsableCommand {
       Exit codes:
         0   clean: nothing at or above --fail-on (lookups: an answer was obtained)
         1   findings at or above --fail-on
-        2   incomplete: a DNS query failed or timed out (SERVFAIL, REFUSED, timeout), or the
+        2   incomplete: a query failed (SERVFAIL, REFUSED, timeout) or the
             audited domain does not exist; wins over 1
         64  usage error: unknown flag or bad value
         65  bad input data: an unreadable or malformed zone file or record
