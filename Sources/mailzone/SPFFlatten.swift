@@ -63,21 +63,22 @@ extension MailZoneCommand.SPF {
         options.chainPattern = chain
         options.keep = Set(keep)
         let flattening: SPFFlattening
+        let proof: SPFEquivalenceProof
         do {
-          flattening = try await SPFFlattener(resolver: session.resolver, options: options).flatten(name)
+          (flattening, proof) = try await SPFFlattener(resolver: session.resolver, options: options)
+            .flattenAndProve(name)
         } catch let error as SPFFlattenError {
           await session.close()
           let code = error.code == .dnsFailure ? ExitStatus.incomplete : ExitStatus.dataError
           throw CommandFailure(message: error.message, exitCode: code)
         }
-        let proof = await SPFEquivalenceProof.run(flattening, resolver: session.resolver)
         await session.close()
         let report = SPFFlattenReport(flattening: flattening, proof: proof)
         switch output.format {
         case .json: print(report.json().prettySerialized())
         default: print(report.text(style: Style(enabled: output.useColor)), terminator: "")
         }
-        guard flattening.fits, proof.isProven else { throw ExitStatus.findings }
+        guard report.publishable else { throw ExitStatus.findings }
       }
     }
   }

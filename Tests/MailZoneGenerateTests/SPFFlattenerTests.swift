@@ -56,9 +56,10 @@ struct SPFFlattenerTests {
   func keep() async throws {
     let (flattening, _, _) = try await FlattenFixtures.flatten("flat.test") {
       $0.maxLookups = 2
-      $0.keep = ["own.provider.test"]
+      $0.keep = ["include:Own.Provider.test."]
     }
     #expect(flattening.liveTerms.map(\.term) == ["?include:own.provider.test"])
+    #expect(flattening.misfit == "the live terms cost 3 lookups, over the 2 allowed")
     #expect(flattening.liveTerms.first?.reason == "kept by --keep")
     #expect(flattening.lookupsAfter == 3)
     #expect(!flattening.fits)
@@ -70,6 +71,20 @@ struct SPFFlattenerTests {
     let top = try #require(FlattenFixtures.texts(flattening).first)
     #expect(top == "v=spf1 ip4:192.0.2.1 ip4:192.0.2.128/26 ~all")
     #expect(proof.isProven, "\(proof.disagreements)")
+  }
+
+  @Test("a redirect target's live terms move into the record unless they depend on its domain")
+  func redirectWithLiveTerms() async throws {
+    let (moved, movedProof, _) = try await FlattenFixtures.flatten("inl.flat.test") { $0.maxLookups = 2 }
+    #expect(
+      FlattenFixtures.texts(moved)
+        == ["v=spf1 ip4:198.51.100.0/24 ip4:203.0.113.7 ip6:2001:db8:7::7 exists:%{i}._allow.provider.test -all"])
+    #expect(movedProof.isProven, "\(movedProof.disagreements)")
+    // `ptr` without a domain means the target's domain: the redirect stays.
+    let (kept, keptProof, _) = try await FlattenFixtures.flatten("rel.flat.test")
+    #expect(FlattenFixtures.texts(kept) == ["v=spf1 redirect=_spf.rel.flat.test"])
+    #expect(kept.liveTerms.first?.reason.contains("depends on its own domain") == true)
+    #expect(keptProof.isProven)
   }
 
   @Test("exists, ptr and macros stay live, counted, and explained")

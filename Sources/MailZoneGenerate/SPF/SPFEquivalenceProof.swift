@@ -7,8 +7,10 @@ public import MailZoneNet
 ///
 /// The probes are, for every network any term of either side involves, its first and last
 /// address and the addresses just outside it, plus seeded random addresses of both families.
-/// The original is evaluated with the lookup limit lifted (a tree over 10 lookups is what the
-/// owner means, not the permerror receivers give it today); the flattened set under RFC 7208's.
+/// The original is evaluated with §4.6.4's lookup and void-lookup limits lifted (a tree over 10
+/// lookups, or an `a` with no AAAA asked for an IPv6 client, means what its networks say, not
+/// the permerror receivers give it today); the flattened set under RFC 7208's limits. Probes
+/// that are a permerror as published are counted apart.
 public struct SPFEquivalenceProof: Sendable {
   /// A probe where the two sides disagree.
   public struct Disagreement: Sendable, Hashable {
@@ -44,6 +46,7 @@ public struct SPFEquivalenceProof: Sendable {
     let overlay = OverlayResolver(upstream: resolver, records: records, ownedNames: ownedNames)
     var lifted = SPFLimits()
     lifted.dnsMechanisms = 10_000
+    lifted.voidLookups = 10_000
     let original = SPFEvaluator(resolver: resolver, limits: lifted)
     let strict = SPFEvaluator(resolver: resolver)
     let flattened = SPFEvaluator(resolver: overlay)

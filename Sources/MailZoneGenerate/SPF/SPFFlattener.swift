@@ -35,7 +35,10 @@ public struct SPFFlattener: Sendable {
   }
 
   /// Resolves `domain`'s record and lays it out; the result still has to be proven.
-  public func flatten(_ domain: DNSName) async throws(SPFFlattenError) -> SPFFlattening {
+  ///
+  /// With `optionalLive`, includes are kept live while the budget allows; without, only those that
+  /// must be (live terms in their tree) or were asked for (`keep`).
+  public func flatten(_ domain: DNSName, optionalLive: Bool = true) async throws(SPFFlattenError) -> SPFFlattening {
     let source = SPFSegmentResolver(resolver: resolver)
     let record = try await source.record(domain)
     let segments = try await source.segments(of: record, at: domain, visiting: [domain])
@@ -46,22 +49,37 @@ public struct SPFFlattener: Sendable {
     }
     var live = Set(segments.indices.filter { segments[$0].isForcedLive || isKept(segments[$0]) })
     var layout = layOut(domain, segments, live: live, modifiers: modifiers)
-    for index in preferredLive(segments, excluding: live) {
+    for index in optionalLive ? preferredLive(segments, excluding: live) : [] {
       let trial = layOut(domain, segments, live: live.union([index]), modifiers: modifiers)
       if trial.records != nil, trial.lookups <= options.maxLookups {
         live.insert(index)
         layout = trial
       }
     }
+    var misfit: String?
+    if layout.records == nil {
+      misfit =
+        "the terms that cannot move into a chain (live terms, non-pass networks) exceed \(options.maxBytes) bytes"
+    } else if layout.lookups > options.maxLookups {
+      misfit = "the live terms cost \(layout.lookups) lookups, over the \(options.maxLookups) allowed"
+    }
     return SPFFlattening(
       domain: domain, original: record, segments: segments, live: live, records: layout.records ?? [],
       lookupsBefore: segments.map(\.cost).reduce(0, +), lookupsAfter: layout.lookups, options: options,
-      fits: layout.records != nil && layout.lookups <= options.maxLookups)
+      misfit: misfit)
   }
 
-  private func isKept(_ segment: SPFSegment) -> Bool {
+  func isKept(_ segment: SPFSegment) -> Bool {
     guard let target = segment.includeTarget else { return false }
-    return options.keep.contains { $0.lowercased() == target.lowercased() }
+    return options.keep.contains { SPFFlattener.keepKey($0) == SPFFlattener.keepKey(target) }
+  }
+
+  /// `--keep` accepts `_spf.example.com`, `include:_spf.example.com` or `_spf.example.com.`.
+  static func keepKey(_ text: String) -> String {
+    var key = text.lowercased()
+    if key.hasPrefix("include:") { key.removeFirst("include:".count) }
+    if key.hasSuffix(".") { key.removeLast() }
+    return key
   }
 
   /// Optional live candidates, most worth keeping live first: rotating providers, then the largest.

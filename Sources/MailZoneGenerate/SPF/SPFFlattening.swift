@@ -16,13 +16,15 @@ public struct SPFFlattening: Sendable {
   public var lookupsBefore: Int
   public var lookupsAfter: Int
   public var options: SPFFlattener.Options
+  /// Why the records do not fit the budgets, or nil when they do.
+  public var misfit: String?
   /// Whether the records fit both budgets.
-  public var fits: Bool
+  public var fits: Bool { misfit == nil }
 
   init(
     domain: DNSName, original: SPFRecord, segments: [SPFSegment], live: Set<Int>,
     records: [SPFRecordLayout.Record], lookupsBefore: Int, lookupsAfter: Int, options: SPFFlattener.Options,
-    fits: Bool
+    misfit: String?
   ) {
     self.domain = domain
     self.original = original
@@ -32,7 +34,7 @@ public struct SPFFlattening: Sendable {
     self.lookupsBefore = lookupsBefore
     self.lookupsAfter = lookupsAfter
     self.options = options
-    self.fits = fits
+    self.misfit = misfit
   }
 
   /// Why each term stays live, in record order.
@@ -46,7 +48,9 @@ public struct SPFFlattening: Sendable {
 
   private func keepReason(_ segment: SPFSegment) -> String {
     let target = segment.includeTarget?.lowercased() ?? ""
-    if options.keep.contains(where: { $0.lowercased() == target }) { return "kept by --keep" }
+    if options.keep.contains(where: { SPFFlattener.keepKey($0) == SPFFlattener.keepKey(target) }) {
+      return "kept by --keep"
+    }
     let rotates = SPFFlattener.rotatingProviders.contains { target == $0 || target.hasSuffix("." + $0) }
     let size = segment.addresses?.networks.count ?? 0
     return (rotates ? "the provider rotates its addresses" : "\(size) networks, the largest set left")

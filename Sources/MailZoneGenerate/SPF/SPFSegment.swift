@@ -33,6 +33,23 @@ public struct SPFSegment: Sendable, Hashable {
   /// Whether the term must stay live whatever the budget.
   public var isForcedLive: Bool { addresses == nil }
 
+  /// Whether the term means something else in another record: `ptr` without a domain, or a
+  /// macro naming the current domain (`%{d}`, and `%{p}`, validated against it). Such a term
+  /// cannot move out of a redirect target into the record that redirects.
+  public var isDomainRelative: Bool {
+    let specs: [MacroString?]
+    switch term.kind {
+    case .directive(_, .ptr(nil)): return true
+    case .directive(_, .ptr(let spec)), .directive(_, .a(let spec, _)), .directive(_, .mx(let spec, _)): specs = [spec]
+    case .directive(_, .include(let spec)), .directive(_, .exists(let spec)): specs = [spec]
+    case .modifier(let modifier): specs = [modifier.value]
+    default: return false
+    }
+    return specs.compactMap { $0 }.contains { spec in
+      spec.macros.contains { $0.letter == .domain || $0.letter == .validatedDomain }
+    }
+  }
+
   /// The include target, for an include term.
   public var includeTarget: String? {
     if case .include(let spec) = term.mechanism { spec.rendered } else { nil }

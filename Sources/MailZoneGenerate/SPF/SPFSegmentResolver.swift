@@ -125,11 +125,12 @@ public struct SPFSegmentResolver: Sendable {
       return live("\(error.message): a permerror as published, left live")
     }
     let inlined = try await segments(of: record, at: target, depth: depth + 1, visiting: visiting.union([target]))
-    if inlined.contains(where: \.isForcedLive) {
-      return live("\(target) holds live terms: redirect kept", cost: 1 + inlined.map(\.cost).reduce(0, +))
+    if let relative = inlined.first(where: { $0.isForcedLive && $0.isDomainRelative }) {
+      let note = "\(target) holds \(relative.term.rendered), which depends on its own domain: redirect kept"
+      return live(note, cost: 1 + inlined.map(\.cost).reduce(0, +))
     }
-    // The target's record decides everything the record before it did not: its terms, at their
-    // own domain, take the redirect's place (RFC 7208 §6.1).
+    // The target's record decides everything the record before it did not: its terms take the
+    // redirect's place (RFC 7208 §6.1), a/mx resolved at the target, live terms moved as they are.
     let marker = SPFSegment(
       term: term, qualifier: .neutral, addresses: CIDRSet(), cost: 1, note: "redirect=\(target) inlined",
       canStayLive: false)
@@ -137,7 +138,8 @@ public struct SPFSegmentResolver: Sendable {
       + inlined.map { segment in
         var copy = segment
         copy.note = "redirect=\(target): " + segment.note
-        copy.canStayLive = false
+        // A static include means the same in any record, so it may stay live here too.
+        copy.canStayLive = depth == 0 && copy.includeTarget != nil && copy.addresses != nil && !copy.isDomainRelative
         return copy
       }
   }

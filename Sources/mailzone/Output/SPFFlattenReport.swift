@@ -8,7 +8,8 @@ struct SPFFlattenReport {
   let flattening: SPFFlattening
   let proof: SPFEquivalenceProof
 
-  var publishable: Bool { flattening.fits && proof.isProven }
+  /// Fits, proven, and the static lookup tree over the new records agrees with the budget.
+  var publishable: Bool { flattening.isPublishable(with: proof) }
 
   func text(style: Style) -> String {
     var out = ""
@@ -17,12 +18,14 @@ struct SPFFlattenReport {
     }
     out += style.bold("summary") + "\n"
     out += "  lookups: \(flattening.lookupsBefore) before, \(flattening.lookupsAfter) after"
-    out += " (limit \(flattening.options.maxLookups))\n"
+    out += " (limit \(flattening.options.maxLookups)); the lookup tree over the new records counts "
+    out += proof.lookupsAfter.map(String.init) ?? "nothing (incomplete)"
+    out += "\n"
     for record in flattening.zoneRecords {
       out += "  \(record.name): \(record.value.utf8.count) bytes (limit \(flattening.options.maxBytes))\n"
     }
     for (term, reason) in flattening.liveTerms { out += "  live: \(term): \(reason)\n" }
-    if !flattening.fits { out += style.red("  does not fit: the live terms alone exceed the budgets") + "\n" }
+    if let misfit = flattening.misfit { out += style.red("  does not fit: \(misfit)") + "\n" }
     out += "  proof: \(proof.agreeing) of \(proof.tested) addresses agree"
     out += proof.originalPermerrors > 0 ? " (\(proof.originalPermerrors) are a permerror as published)\n" : "\n"
     for disagreement in proof.disagreements.prefix(20) {
@@ -40,6 +43,7 @@ struct SPFFlattenReport {
       ("domain", .string(flattening.domain.description)),
       ("proven", .bool(proof.isProven)),
       ("fits", .bool(flattening.fits)),
+      ("misfit", .optional(flattening.misfit) { .string($0) }),
       ("lookups_before", .int(flattening.lookupsBefore)),
       ("lookups_after", .int(flattening.lookupsAfter)),
       ("records", .array(publishable ? flattening.zoneRecords.map(record) : [])),
@@ -51,6 +55,7 @@ struct SPFFlattenReport {
         "proof",
         .object([
           ("tested", .int(proof.tested)), ("agreeing", .int(proof.agreeing)),
+          ("lookups_after", .optional(proof.lookupsAfter) { .int($0) }),
           ("original_permerrors", .int(proof.originalPermerrors)),
           ("disagreements", .array(proof.disagreements.map(disagreement))),
         ])
