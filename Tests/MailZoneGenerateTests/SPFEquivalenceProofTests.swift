@@ -65,21 +65,9 @@ struct SPFEquivalenceProofTests {
       if case .txt(let data) = entry.record.data { data.text } else { nil }
     }
     #expect(txt == flattening.zoneRecords.map(\.value))
-    let path = NSTemporaryDirectory() + "mailzone-flatten-\(getpid())-\(domain).zone"
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    let checker = "/usr/sbin/nsd-checkzone"
-    try #require(FileManager.default.isExecutableFile(atPath: checker), "nsd-checkzone is not installed")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: checker)
-    process.arguments = [domain, path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(output)")
+    try #require(FlattenFixtures.hasChecker, "nsd-checkzone is not installed")
+    let (status, output) = try FlattenFixtures.nsdCheck(apex: domain, flattening.zoneRecords)
+    #expect(status == 0, "\(output)")
   }
 
   @Test("the overlay answers its records and owned names, and passes the rest upstream")

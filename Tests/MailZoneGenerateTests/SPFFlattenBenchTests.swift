@@ -36,6 +36,7 @@ struct SPFFlattenBenchTests {
     var failures: [String] = []
     var probes = 0
     var broken: [String] = []
+    var checked = 0
     for domain in domains {
       let name = Fixtures.name(domain)
       let tree = await SPFLookupTree.build(domain: name, resolver: resolver)
@@ -44,13 +45,17 @@ struct SPFFlattenBenchTests {
       do {
         let (flattening, proof) = try await SPFFlattener(resolver: resolver).flattenAndProve(name, randomSamples: 32)
         probes += proof.tested
+        if flattening.isPublishable(with: proof), FlattenFixtures.hasChecker {
+          let (status, output) = try FlattenFixtures.nsdCheck(apex: domain, flattening.zoneRecords)
+          if status != 0 { failures.append("\(domain): nsd-checkzone: \(output)") } else { checked += 1 }
+        }
         if !flattening.isPublishable(with: proof) {
           let why =
             flattening.misfit
             ?? "\(proof.disagreements.count) disagreements, first \(proof.disagreements.first.map { "\($0.ip) \($0.original) vs \($0.flattened)" } ?? "none")"
           failures.append("\(domain): \(why)")
         }
-      } catch  where error.code == .noRecord {
+      } catch let error as SPFFlattenError where error.code == .noRecord {
         // A malformed record is a permerror for every client: there is no meaning to keep.
         broken.append(domain)
       } catch {
@@ -59,7 +64,7 @@ struct SPFFlattenBenchTests {
     }
     print(
       "flatten bench: \(over) domains over 10 lookups, \(over - failures.count - broken.count) flattened and proven,"
-        + " \(broken.count) with a malformed record \(broken), \(probes) probes")
+        + " \(broken.count) with a malformed record \(broken), \(probes) probes, \(checked) pass nsd-checkzone")
     #expect(over > 0)
     for failure in failures { print("flatten bench failure: " + failure) }
     #expect(failures.isEmpty, "\(failures.count) of \(over) failed: \(failures.prefix(10))")

@@ -53,8 +53,8 @@ public struct SPFFlattening: Sendable {
     }
     let rotates = SPFFlattener.rotatingProviders.contains { target == $0 || target.hasSuffix("." + $0) }
     let size = segment.addresses?.networks.count ?? 0
-    return (rotates ? "the provider rotates its addresses" : "\(size) networks, the largest set left")
-      + "; it fits the lookup budget (costs \(segment.cost))"
+    let what = rotates ? "the provider rotates its addresses" : "\(size) networks, the largest set that fits"
+    return what + "; live it costs \(segment.cost) lookups and its changes need no republishing"
   }
 
   /// The records to publish, as zone records with a comment each.
