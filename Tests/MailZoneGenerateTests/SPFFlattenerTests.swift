@@ -87,6 +87,18 @@ struct SPFFlattenerTests {
     #expect(keptProof.isProven)
   }
 
+  @Test("an include without a record and an include loop stay live: the permerror is kept, proven")
+  func brokenIncludes() async throws {
+    let (missing, missingProof, _) = try await FlattenFixtures.flatten("broken.flat.test")
+    #expect(FlattenFixtures.texts(missing) == ["v=spf1 ip4:192.0.2.5 include:missing.provider.test -all"])
+    #expect(missing.liveTerms.first?.reason.contains("a permerror as published") == true)
+    #expect(missingProof.isProven && missingProof.originalPermerrors > 0)
+    let (loop, loopProof, _) = try await FlattenFixtures.flatten("loop.flat.test")
+    #expect(FlattenFixtures.texts(loop) == ["v=spf1 ip4:192.0.2.6 include:_a.loop.flat.test -all"])
+    #expect(loop.liveTerms.first?.reason.contains("holds include:_b.loop.flat.test") == true)
+    #expect(loopProof.isProven, "\(loopProof.disagreements)")
+  }
+
   @Test("exists, ptr and macros stay live, counted, and explained")
   func liveTerms() async throws {
     let (flattening, proof, _) = try await FlattenFixtures.flatten("keeps.flat.test") { $0.maxLookups = 5 }
