@@ -5,8 +5,8 @@ extension MailZoneCommand {
   struct SPF: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "spf",
-      abstract: "Evaluate SPF as a receiver does, or draw a domain's SPF lookup tree.",
-      subcommands: [Check.self, Tree.self]
+      abstract: "Evaluate SPF as a receiver does, draw a domain's SPF lookup tree, or flatten it.",
+      subcommands: [Check.self, Tree.self, Flatten.self]
     )
   }
 }
