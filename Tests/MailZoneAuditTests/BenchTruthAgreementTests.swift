@@ -1,6 +1,7 @@
 import Foundation
 import MailZoneAudit
 import MailZoneDNS
+import MailZoneTestSupport
 import Testing
 
 /// Scores the DKIM and MX facts of `DomainSnapshot` against a bench corpus's `truth.json`,
@@ -11,11 +12,11 @@ import Testing
 /// disagreement (see the report of issue 5): a revoked key has `bits: 0` there and no size (`nil`)
 /// here; an Ed25519 key is `valid: false` there (its formula asks for ≥ 1024 bits of any key type)
 /// and valid here (RFC 8463); a malformed key published without `t=` is `testing: true` there.
-@Suite("Bench truth agreement (DKIM, MX)", .enabled(if: BenchCorpus.directory != nil))
+@Suite("Bench truth agreement (DKIM, MX)", .enabled(if: BenchCorpus.givenDirectory != nil))
 struct BenchTruthAgreementTests {
   @Test("DKIM keys at common selectors and MX facts agree with truth.json on every domain")
   func agreement() async throws {
-    let corpus = try #require(BenchCorpus.directory)
+    let corpus = try #require(BenchCorpus.givenDirectory)
     let truth = try BenchCorpus.truth(corpus)
     let resolver = CachingResolver(upstream: try BenchCorpus.resolver(corpus))
     var score = Score()
@@ -42,25 +43,6 @@ struct BenchTruthAgreementTests {
     print(score.summary(domains: domains.count))
     #expect(score.disagreements.isEmpty, "\(score.disagreements.prefix(20))")
     #expect(score.total["dkim key found"] ?? 0 > 0 && score.total["mx hosts"] == domains.count)
-  }
-}
-
-/// Where the corpus is, and how to load it.
-enum BenchCorpus {
-  static var directory: String? { ProcessInfo.processInfo.environment["MAILZONE_BENCH_CORPUS"] }
-
-  static func truth(_ directory: String) throws -> [String: [String: Any]] {
-    let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/truth.json"))
-    let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    return try #require(root["domains"] as? [String: [String: Any]])
-  }
-
-  static func resolver(_ directory: String) throws -> ZoneFileResolver {
-    let listing = try String(contentsOfFile: directory + "/zones.txt", encoding: .utf8)
-    let paths = listing.split(separator: "\n").compactMap { line in
-      line.split(separator: " ").last.map { directory + "/zones/" + $0 }
-    }
-    return try ZoneFileResolver(paths: paths)
   }
 }
 

@@ -9,16 +9,7 @@ import Testing
 /// every domain must agree.
 @Suite("SPF lookup tree: agreement with the benchmark's truth.json")
 struct SPFLookupTreeBenchTests {
-  /// `../shared/bench` beside the checkout, or `$MAILZONE_SHARED/bench`.
-  static let bench: URL = {
-    let root = URL(fileURLWithPath: Fixtures.directory).deletingLastPathComponent().deletingLastPathComponent()
-    let shared =
-      ProcessInfo.processInfo.environment["MAILZONE_SHARED"].map { URL(fileURLWithPath: $0) }
-      ?? root.deletingLastPathComponent().appendingPathComponent("shared")
-    return shared.appendingPathComponent("bench")
-  }()
-
-  static let present = FileManager.default.fileExists(atPath: bench.appendingPathComponent("corpus.py").path)
+  static let present = BenchCorpus.isAvailable || BenchCorpus.givenDirectory != nil
 
   /// truth.json's `spf.errors` names, as tree problem codes (truth calls a too-deep chain a loop).
   static let errorNames: [String: String] = [
@@ -29,24 +20,17 @@ struct SPFLookupTreeBenchTests {
     "mx_too_many_hosts": "too-many-mx-names",
   ]
 
-  /// 1000 domains by default; `MAILZONE_BENCH_DOMAINS` asks for another size (10000 takes a minute).
-  static let size = ProcessInfo.processInfo.environment["MAILZONE_BENCH_DOMAINS"].flatMap { Int($0) } ?? 1000
+  /// 1000 domains by default; `MAILZONE_BENCH_DOMAINS` asks for another size (10000 takes minutes).
+  static var size: Int { BenchCorpus.size }
 
   @Test(
     "every SPF fact of a generated corpus agrees with truth.json",
     .enabled(if: present, "needs ../shared/bench beside the checkout"), .timeLimit(.minutes(10)))
   func corpus() async throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-spf-bench-\(getpid())")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try generate(into: folder, domains: Self.size)
-    let zones = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("zones").path)
-      .filter { $0.hasSuffix(".zone") }.map { folder.appendingPathComponent("zones/" + $0).path }
-    let resolver = CachingResolver(upstream: try ZoneFileResolver(paths: zones))
-    let truth = try #require(
-      JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("truth.json")))
-        as? [String: Any])
-    let domains = try #require(truth["domains"] as? [String: [String: Any]])
-    try #require(domains.count == Self.size)
+    let directory = try BenchCorpus.directory()
+    let resolver = CachingResolver(upstream: try BenchCorpus.resolver(directory))
+    let domains = try BenchCorpus.truth(directory)
+    try #require(BenchCorpus.givenDirectory != nil || domains.count == Self.size)
     var disagreements: [String] = []
     var compared = 0
     for (domain, facts) in domains.sorted(by: { $0.key < $1.key }) {
@@ -58,22 +42,8 @@ struct SPFLookupTreeBenchTests {
       }
       compared += 1
     }
-    #expect(compared == Self.size)
+    #expect(compared == domains.count)
     #expect(disagreements.isEmpty, "\(disagreements.count) disagreements, first: \(disagreements.prefix(10))")
-  }
-
-  private func generate(into folder: URL, domains: Int) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "python3", Self.bench.appendingPathComponent("corpus.py").path, "--domains", String(domains), "--seed", "1",
-      "--out", folder.path,
-    ]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0, "corpus.py failed")
   }
 
   /// (fact, mailzone's value, truth's value), both written the same way; absent is "null".

@@ -70,7 +70,7 @@ struct SPFLookupTreeHostileTests {
   @Test("an endless graph made up on the fly ends at the depth and node budgets")
   func endless() async throws {
     let resolver = EndlessSPFResolver()
-    let (tree, elapsed) = try await timed {
+    let (tree, elapsed) = await timed {
       await SPFLookupTree.build(domain: Fixtures.name("endless.test"), resolver: resolver)
     }
     #expect(elapsed < Self.guardTime)

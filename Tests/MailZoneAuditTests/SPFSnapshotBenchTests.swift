@@ -9,22 +9,14 @@ import Testing
 /// truth's facts by definition must match them.
 @Suite("SPF snapshot and checks on the benchmark corpus")
 struct SPFSnapshotBenchTests {
-  static let present = SPFLookupTreeBenchTests.present
+  static let present = BenchCorpus.isAvailable || BenchCorpus.givenDirectory != nil
 
   @Test(
     "snapshot facts agree with truth.json on every domain; finding counts follow truth's facts",
     .enabled(if: present, "needs ../shared/bench beside the checkout"), .timeLimit(.minutes(10)))
   func corpus() async throws {
-    // A corpus given in MAILZONE_BENCH_CORPUS is used as is; otherwise one is generated and removed.
-    let generated = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-spf-audit-\(getpid())")
-    defer { try? FileManager.default.removeItem(at: generated) }
-    let directory: String
-    if let given = BenchCorpus.directory {
-      directory = given
-    } else {
-      try SPFBenchCorpus.generate(into: generated, domains: SPFLookupTreeBenchTests.size)
-      directory = generated.path
-    }
+    // A corpus given in MAILZONE_BENCH_CORPUS is used as is; otherwise the one generated for this run.
+    let directory = try BenchCorpus.directory()
     let truth = try BenchCorpus.truth(directory)
     let resolver = try BenchCorpus.resolver(directory)
     let runner = AuditRunner(cache: CachingResolver(upstream: resolver))
@@ -115,22 +107,5 @@ struct SPFSnapshotBenchTests {
     return
       (["SPF findings on \(domains) corpus domains:", "| check | severity | domains |", "| --- | --- | --- |"]
       + rows).joined(separator: "\n")
-  }
-}
-
-/// Generates the benchmark's corpus (zones and truth.json) with `corpus.py`, seed 1.
-enum SPFBenchCorpus {
-  static func generate(into folder: URL, domains: Int) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "python3", SPFLookupTreeBenchTests.bench.appendingPathComponent("corpus.py").path, "--domains",
-      String(domains), "--seed", "1", "--out", folder.path,
-    ]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0, "corpus.py failed")
   }
 }

@@ -75,7 +75,7 @@ struct SPFEquivalenceProofTests {
     let resolver = try FlattenFixtures.resolver()
     let record = ResourceRecord(
       owner: Fixtures.name("_spf9.flat.test"), type: .txt, ttl: 60, data: .txt(TXTData(strings: [Array("x".utf8)])))
-    let overlay = MailZoneDNS.OverlayResolver(
+    let overlay = OverlayResolver(
       upstream: resolver, records: [record], ownedNames: [Fixtures.name("_spf9.flat.test")])
     #expect(await overlay.txt(Fixtures.name("_spf9.flat.test")).records.map(\.text) == ["x"])
     #expect(await overlay.a(Fixtures.name("_spf9.flat.test")).status == .noData)

@@ -9,29 +9,15 @@ import Testing
 /// must flatten to at most 10, proven.
 @Suite("SPFFlattener on the benchmark corpus")
 struct SPFFlattenBenchTests {
-  /// `../shared/bench` beside the checkout, or `$MAILZONE_SHARED/bench`.
-  static let bench: URL = {
-    let root = URL(fileURLWithPath: Fixtures.directory).deletingLastPathComponent().deletingLastPathComponent()
-    let shared =
-      ProcessInfo.processInfo.environment["MAILZONE_SHARED"].map { URL(fileURLWithPath: $0) }
-      ?? root.deletingLastPathComponent().appendingPathComponent("shared")
-    return shared.appendingPathComponent("bench")
-  }()
-
-  static let present = FileManager.default.fileExists(atPath: bench.appendingPathComponent("corpus.py").path)
+  static let present = BenchCorpus.isAvailable || BenchCorpus.givenDirectory != nil
 
   @Test(
     "over-limit domains of a 1000-domain corpus flatten to 10 lookups or fewer, proven",
     .enabled(if: present, "needs ../shared/bench beside the checkout"), .timeLimit(.minutes(10)))
   func corpus() async throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-flatten-bench-\(getpid())")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try generate(into: folder)
-    let zones = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("zones").path)
-      .filter { $0.hasSuffix(".zone") }.map { folder.appendingPathComponent("zones/" + $0).path }
-    let resolver = CachingResolver(upstream: try ZoneFileResolver(paths: zones))
-    let domains = try String(contentsOf: folder.appendingPathComponent("domains.txt"), encoding: .utf8)
-      .split(separator: "\n").map(String.init)
+    let directory = try BenchCorpus.directory()
+    let resolver = CachingResolver(upstream: try BenchCorpus.resolver(directory))
+    let domains = try BenchCorpus.domains(directory)
     var over = 0
     var failures: [String] = []
     var probes = 0
@@ -70,17 +56,4 @@ struct SPFFlattenBenchTests {
     #expect(failures.isEmpty, "\(failures.count) of \(over) failed: \(failures.prefix(10))")
   }
 
-  private func generate(into folder: URL) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "python3", Self.bench.appendingPathComponent("corpus.py").path, "--domains", "1000", "--seed", "1", "--out",
-      folder.path,
-    ]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0, "corpus.py failed")
-  }
 }

@@ -6,7 +6,7 @@ public import MailZoneDNS
 /// Fixes are written by each check against the records as published, so two findings about one
 /// record (an SPF record with both `ptr` and `~all`) propose two different replacements. The
 /// planner applies the fix of the most severe finding for each slot, audits again as if it were
-/// published (through an ``OverlayResolver``), and repeats with the fixes written against the new
+/// published (through a ``FixOverlayResolver``), and repeats with the fixes written against the new
 /// records until no finding proposes anything new. Every change is checked by that last audit:
 /// what it does not resolve is reported as still open, never claimed as resolved.
 public struct FixPlanner: Sendable {
@@ -30,7 +30,7 @@ public struct FixPlanner: Sendable {
       let proposals = proposals(current.findings, into: &state)
       let published = await publishedSets(proposals, state: state)
       guard state.apply(proposals, published: published) else { break }
-      let overlay = CachingResolver(upstream: OverlayResolver(upstream: cache, records: state.records))
+      let overlay = CachingResolver(upstream: FixOverlayResolver(upstream: cache, records: state.records))
       current = await AuditRunner(cache: overlay, options: options, checks: checks).audit(report.domain)
     }
     return state.plan(
@@ -41,7 +41,7 @@ public struct FixPlanner: Sendable {
   /// The records now published (with the plan so far) in the multi-valued slots `proposals` touch.
   private func publishedSets(_ proposals: [Proposal], state: PlanState) async -> [FixSlot: [ResourceRecord]] {
     let slots = Set(proposals.flatMap { $0.records.map(FixSlot.init) }.filter(\.isMultiValued))
-    let resolver = OverlayResolver(upstream: cache, records: state.records)
+    let resolver = FixOverlayResolver(upstream: cache, records: state.records)
     var sets: [FixSlot: [ResourceRecord]] = [:]
     for slot in slots {
       let response = await resolver.query(slot.owner, slot.type)

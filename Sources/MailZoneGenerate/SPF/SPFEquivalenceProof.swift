@@ -46,8 +46,7 @@ public struct SPFEquivalenceProof: Sendable {
     _ domain: DNSName, records: [ResourceRecord], ownedNames: Set<DNSName>, resolver: any Resolver,
     probes: [IPAddress], liftedLimit: Int = 1000
   ) async -> SPFEquivalenceProof {
-    // Qualified: MailZoneGenerate's fix planner has an OverlayResolver of its own (by fix slot).
-    let overlay = MailZoneDNS.OverlayResolver(upstream: resolver, records: records, ownedNames: ownedNames)
+    let overlay = OverlayResolver(upstream: resolver, records: records, ownedNames: ownedNames)
     var lifted = SPFLimits()
     lifted.dnsMechanisms = liftedLimit
     lifted.voidLookups = liftedLimit

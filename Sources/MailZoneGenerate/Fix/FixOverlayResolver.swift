@@ -3,7 +3,9 @@ public import MailZoneDNS
 /// Answers as `upstream` does, except that the records of each fix slot are replaced by the plan's.
 ///
 /// Used to audit a domain as it would be once a fix snippet is published, without publishing it.
-public struct OverlayResolver: Resolver {
+/// Unlike `MailZoneDNS.OverlayResolver`, which replaces whole RRsets, a slot replaces only the
+/// records it covers (an SPF fix leaves a verification TXT at the same name alone).
+public struct FixOverlayResolver: Resolver {
   public let upstream: any Resolver
   public let records: [FixSlot: [ResourceRecord]]
 
