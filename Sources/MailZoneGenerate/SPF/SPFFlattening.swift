@@ -63,7 +63,8 @@ public struct SPFFlattening: Sendable {
       let bytes = record.text.utf8.count
       let comment =
         index == 0
-        ? "SPF for \(domain), flattened by mailzone: \(lookupsAfter) lookups (was \(lookupsBefore)), \(bytes) bytes"
+        ? "SPF for \(domain), flattened by mailzone: \(lookupsAfter) lookup\(lookupsAfter == 1 ? "" : "s") "
+          + "(was \(lookupsBefore)), \(bytes) bytes"
         : "SPF chain record \(index) of \(layout.count - 1) for \(domain), included by the record above: \(bytes) bytes"
       return ZoneRecord(name: record.name, type: .txt, ttl: options.ttl, value: record.text, comment: comment)
     }
