@@ -1,4 +1,5 @@
 import ArgumentParser
+import MailZoneAudit
 import MailZoneDNS
 import MailZoneGenerate
 

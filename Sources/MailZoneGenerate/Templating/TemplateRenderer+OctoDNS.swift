@@ -1,4 +1,5 @@
 import Foundation
+import MailZoneAudit
 import MailZoneDNS
 
 extension TemplateRenderer {
@@ -30,7 +31,7 @@ extension TemplateRenderer {
         ]
         return ["text": trimmed(templates.render(context, folder: family.rawValue, flavour: .octodns))]
       }
-      return ["key": JSONText.quoted(key), "entries": entries] as [String: Any]
+      return ["key": JSONValue.quoted(key), "entries": entries] as [String: Any]
     }
     var bareExternals = set.externalRecords
     for index in bareExternals.indices { bareExternals[index].comment = nil }
@@ -53,31 +54,12 @@ extension TemplateRenderer {
   /// YAML double-quoted scalars (JSON quoting is a subset); TXT escapes `;` as octoDNS requires.
   private func octoDNSValue(_ record: ZoneRecord) -> String {
     switch record.type {
-    case .txt: return JSONText.quoted(record.value.replacingOccurrences(of: ";", with: "\\;"))
+    case .txt: return JSONValue.quoted(record.value.replacingOccurrences(of: ";", with: "\\;"))
     case .mx:
       let parts = record.value.split(separator: " ", maxSplits: 1).map(String.init)
       let exchange = parts.count == 2 ? parts[1] : record.value
-      return "{exchange: \(JSONText.quoted(exchange)), preference: \(parts.first ?? "0")}"
-    default: return JSONText.quoted(record.value)
+      return "{exchange: \(JSONValue.quoted(exchange)), preference: \(parts.first ?? "0")}"
+    default: return JSONValue.quoted(record.value)
     }
-  }
-}
-
-/// JSON string quoting for values laid out by the templates.
-enum JSONText {
-  static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case let s where s.value < 0x20: out += String(format: "\\u%04x", s.value)
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
   }
 }

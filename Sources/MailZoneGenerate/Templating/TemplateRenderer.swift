@@ -1,4 +1,5 @@
 import Foundation
+import MailZoneAudit
 import MailZoneDNS
 import MailZoneRecords
 
@@ -53,14 +54,14 @@ public struct TemplateRenderer: Sendable {
       ]
     }
     let context: [String: Any] = [
-      "domain": JSONText.quoted(set.domain), "sections": rendered,
+      "domain": JSONValue.quoted(set.domain), "sections": rendered,
       "externals": jsonRecords(set.externalRecords),
       "notes": set.sections.flatMap(\.notes).enumerated().map { index, note in
-        ["text": JSONText.quoted(note), "last": index == set.sections.flatMap(\.notes).count - 1] as [String: Any]
+        ["text": JSONValue.quoted(note), "last": index == set.sections.flatMap(\.notes).count - 1] as [String: Any]
       },
       "files": set.files.enumerated().map { index, file in
         [
-          "url": JSONText.quoted(file.url), "content": JSONText.quoted(file.content),
+          "url": JSONValue.quoted(file.url), "content": JSONValue.quoted(file.content),
           "last": index == set.files.count - 1,
         ] as [String: Any]
       },
@@ -71,15 +72,15 @@ public struct TemplateRenderer: Sendable {
   private func jsonRecords(_ records: [ZoneRecord]) -> [[String: Any]] {
     records.enumerated().map { index, record in
       var item: [String: Any] = [
-        "name": JSONText.quoted(record.name.absoluteText), "type": JSONText.quoted(record.type.description),
-        "ttl": String(record.ttl), "value": JSONText.quoted(record.value), "last": index == records.count - 1,
+        "name": JSONValue.quoted(record.name.absoluteText), "type": JSONValue.quoted(record.type.description),
+        "ttl": String(record.ttl), "value": JSONValue.quoted(record.value), "last": index == records.count - 1,
       ]
       if record.type == .txt {
         // The character-strings a provider API taking pre-split TXT needs, from the one splitter.
-        let strings = TXTStrings.split(record.value).map { JSONText.quoted(String(decoding: $0, as: UTF8.self)) }
+        let strings = TXTStrings.split(record.value).map { JSONValue.quoted(String(decoding: $0, as: UTF8.self)) }
         item["strings"] = "[" + strings.joined(separator: ", ") + "]"
       }
-      if let comment = record.comment { item["comment"] = JSONText.quoted(comment) }
+      if let comment = record.comment { item["comment"] = JSONValue.quoted(comment) }
       return item
     }
   }

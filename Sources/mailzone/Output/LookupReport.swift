@@ -1,3 +1,4 @@
+import MailZoneAudit
 import MailZoneDNS
 
 /// Renders one lookup as dig-like text or JSON.

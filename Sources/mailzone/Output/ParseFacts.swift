@@ -1,3 +1,4 @@
+import MailZoneAudit
 import MailZoneRecords
 
 /// The facts `mailzone parse --format json` reports for each record kind, under the names the

@@ -1,3 +1,4 @@
+import MailZoneAudit
 import MailZoneRecords
 
 /// What `mailzone parse` prints: the verdict, errors and warnings with offsets, the record's facts

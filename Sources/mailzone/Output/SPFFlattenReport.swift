@@ -1,3 +1,4 @@
+import MailZoneAudit
 import MailZoneGenerate
 
 /// Renders a flattening and its proof: the zone snippet and a summary, or JSON.

@@ -2,7 +2,7 @@
 ///
 /// Foundation's encoders reorder keys and drop `nil`; the audit contract wants both order and
 /// explicit `null`s, so reporters build `JSONValue`s and serialize them here.
-enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
   case null
   case bool(Bool)
   case int(Int)
@@ -11,7 +11,7 @@ enum JSONValue: Sendable, Equatable {
   case array([JSONValue])
   case object([(String, JSONValue)])
 
-  static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
     switch (lhs, rhs) {
     case (.null, .null): return true
     case (.bool(let a), .bool(let b)): return a == b
@@ -26,19 +26,19 @@ enum JSONValue: Sendable, Equatable {
   }
 
   /// Wraps an optional: `nil` becomes `null`.
-  static func optional<T>(_ value: T?, _ transform: (T) -> JSONValue) -> JSONValue {
+  public static func optional<T>(_ value: T?, _ transform: (T) -> JSONValue) -> JSONValue {
     value.map(transform) ?? .null
   }
 
   /// Compact serialization (one line), as NDJSON needs.
-  func serialized() -> String {
+  public func serialized() -> String {
     var out = ""
     write(to: &out, indent: nil, depth: 0)
     return out
   }
 
   /// Serialization with two-space indentation.
-  func prettySerialized() -> String {
+  public func prettySerialized() -> String {
     var out = ""
     write(to: &out, indent: "  ", depth: 0)
     return out
@@ -82,6 +82,13 @@ enum JSONValue: Sendable, Equatable {
       out += "\n" + String(repeating: indent, count: depth)
     }
     out += close
+  }
+
+  /// `text` as a JSON string literal, quotes included.
+  public static func quoted(_ text: String) -> String {
+    var out = ""
+    writeString(text, to: &out)
+    return out
   }
 
   private static func writeString(_ s: String, to out: inout String) {
