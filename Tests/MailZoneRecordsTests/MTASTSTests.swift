@@ -38,10 +38,7 @@ struct MTASTSTests {
       #expect(try MTASTSRecord.parse(record.rendered) == record)
       return
     }
-    let error = try #require(throws: RecordParseError.self) { try MTASTSRecord.parse(example.text) }
-    #expect(error.code == code)
-    #expect(error.offset == example.offset)
-    #expect(isLowerCaseProse(error.message), "\(error.message)")
+    try expectRejection(code: code, offset: example.offset) { try MTASTSRecord.parse(example.text) }
   }
 
   static let example =
@@ -93,10 +90,7 @@ struct MTASTSTests {
       #expect(try MTASTSPolicy.parse(policy.rendered) == policy)
       return
     }
-    let error = try #require(throws: RecordParseError.self) { try MTASTSPolicy.parse(example.text) }
-    #expect(error.code == code)
-    #expect(error.offset == example.offset)
-    #expect(isLowerCaseProse(error.message), "\(error.message)")
+    try expectRejection(code: code, offset: example.offset) { try MTASTSPolicy.parse(example.text) }
   }
 
   @Test("the policy's fields, and mx matching with one-label wildcards (§4.1)")

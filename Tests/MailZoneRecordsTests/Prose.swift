@@ -1,3 +1,6 @@
+import MailZoneRecords
+import Testing
+
 /// Messages are lower-case prose; only quoted text (the record's own bytes, literal values such as
 /// 'DMARC1') may hold capitals.
 func isLowerCaseProse(_ message: String) -> Bool {
@@ -11,4 +14,16 @@ func isLowerCaseProse(_ message: String) -> Bool {
     }
   }
   return unquoted == unquoted.lowercased()
+}
+
+/// Expects `parse` to fail with `code` at `offset`, with a lower-case prose message: the
+/// assertion every invalid-record table makes.
+func expectRejection<T>(
+  code: RecordParseError.Code, offset: Int, sourceLocation: SourceLocation = #_sourceLocation,
+  _ parse: () throws -> T
+) throws {
+  let error = try #require(throws: RecordParseError.self, sourceLocation: sourceLocation) { try parse() }
+  #expect(error.code == code, sourceLocation: sourceLocation)
+  #expect(error.offset == offset, sourceLocation: sourceLocation)
+  #expect(isLowerCaseProse(error.message), "\(error.message)", sourceLocation: sourceLocation)
 }

@@ -42,10 +42,7 @@ struct ReportingRecordTests {
       #expect(try TLSRPTRecord.parse(record.rendered) == record)
       return
     }
-    let error = try #require(throws: RecordParseError.self) { try TLSRPTRecord.parse(example.text) }
-    #expect(error.code == code)
-    #expect(error.offset == example.offset)
-    #expect(isLowerCaseProse(error.message), "\(error.message)")
+    try expectRejection(code: code, offset: example.offset) { try TLSRPTRecord.parse(example.text) }
   }
 
   static let bimi: [Case] = [
@@ -78,10 +75,7 @@ struct ReportingRecordTests {
       #expect(try BIMIRecord.parse(record.rendered) == record)
       return
     }
-    let error = try #require(throws: RecordParseError.self) { try BIMIRecord.parse(example.text) }
-    #expect(error.code == code)
-    #expect(error.offset == example.offset)
-    #expect(isLowerCaseProse(error.message), "\(error.message)")
+    try expectRejection(code: code, offset: example.offset) { try BIMIRecord.parse(example.text) }
   }
 
   @Test("parsed values")
