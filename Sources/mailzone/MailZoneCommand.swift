@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `mailzone` root command.
 @main
@@ -23,4 +24,24 @@ struct MailZoneCommand: AsyncParsableCommand {
       Checks.self,
     ]
   )
+}
+
+extension MailZoneCommand {
+  /// ArgumentParser's own entry point, except that a command's exit status leaves at once: the
+  /// status has been decided and printed, so building a help message for it (what
+  /// `exit(withError:)` does for every error) and freeing a bulk run's caches are wasted time.
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var command = command as? any AsyncParsableCommand {
+        try await command.run()
+      } else {
+        try command.run()
+      }
+    } catch let status as ExitCode {
+      Foundation.exit(status.rawValue)
+    } catch {
+      exit(withError: error)
+    }
+  }
 }
