@@ -100,9 +100,13 @@ final class QueryEngine: @unchecked Sendable {
   }
 
   private func bind(v6: Bool) async throws -> any Channel {
-    try await DatagramBootstrap(group: loop)
+    let receiveShare = max(4096, Int(configuration.ednsSize ?? 512))
+    return try await DatagramBootstrap(group: loop)
       .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
-      .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 65_535))
+      // A vector read splits one receive buffer evenly between its messages, and a datagram
+      // longer than its share is cut (ldns then rejects it as malformed): each share must hold
+      // the largest reply the advertised EDNS size allows.
+      .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 16 * receiveShare))
       .channelOption(.datagramVectorReadMessageCount, value: 16)
       .channelInitializer { channel in
         channel.eventLoop.makeCompletedFuture {

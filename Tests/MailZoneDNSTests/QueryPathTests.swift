@@ -95,3 +95,29 @@ struct QueryPathTests {
     #expect(await cache.counts().upstream == 7)
   }
 }
+
+@Suite("Large replies many at a time")
+struct LargeReplyBatchTests {
+  @Test("64 replies of 1,200 bytes arriving together are read whole over UDP")
+  func largeRepliesInOneVectorRead() async throws {
+    let server = try NSDServer.shared()
+    var configuration = LDNSResolverConfiguration(nameservers: [server.nameserver])
+    configuration.ednsSize = 4096
+    let resolver = try await LDNSResolver(configuration: configuration)
+    let name = Fixtures.name("wide.example.test")
+    let replies = await resolver.queryAll(Array(repeating: DNSQuestion(name, .txt), count: 64))
+    let expected =
+      (0..<4).map { Array(repeating: UInt8(ascii: "a") + UInt8($0), count: 250) }
+      + [Array(repeating: UInt8(ascii: "e"), count: 140)]
+    for reply in replies {
+      #expect(reply.failure == nil)
+      #expect(reply.transport == .udp)
+      guard case .txt(let data)? = reply.answer.first?.data else {
+        Issue.record("no TXT in \(reply)")
+        continue
+      }
+      #expect(data.strings == expected)
+    }
+    #expect(await resolver.statistics().tcpExchanges == 0)
+  }
+}
