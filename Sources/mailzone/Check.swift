@@ -1,0 +1,166 @@
+import ArgumentParser
+import Foundation
+import MailZoneAudit
+import MailZoneDNS
+
+extension MailZoneCommand {
+  /// `mailzone check ZONEFILE...`: zone-file hygiene and a mail audit of the zones as deployed, for CI.
+  struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check zone files before they are published: syntax, hygiene, and every mail name's audit.",
+      discussion: """
+        Names inside the zone files are answered from the files, other names from live DNS (or,
+        with --offline, left unknown). Each finding is located at file:line:column. Suppress one
+        with a zone comment `; mailzone-disable ID` on the record's line or the line above, or
+        `; mailzone-disable-file ID`.
+
+        Exit status: 0 nothing new at or above --fail-on; 1 new findings at or above it; 2 a live
+        lookup failed, so the audit is incomplete; 64 bad usage; 65 a zone or baseline file
+        cannot be read.
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+      case text, json, sarif, github, junit
+    }
+
+    @Argument(help: ArgumentHelp("BIND zone files to check.", valueName: "zonefile"))
+    var zoneFiles: [String] = []
+
+    @Option(name: .customLong("domain"), help: ArgumentHelp("Also audit this name (repeatable).", valueName: "name"))
+    var domains: [String] = []
+
+    @Flag(help: "No network: names outside the zone files are reported unknown, not looked up.")
+    var offline = false
+
+    @Option(help: "Output: text, json, sarif (2.1.0), github (workflow commands) or junit.")
+    var format: Format = .text
+
+    @Option(help: "Exit 1 when a new finding is at or above this severity: error, warning, info or never.")
+    var failOn: FailOn = .error
+
+    @Option(help: ArgumentHelp("Hide the findings recorded in this baseline file.", valueName: "file"))
+    var baseline: String?
+
+    @Option(
+      help: ArgumentHelp("Write the current findings to this baseline file (and exit 0).", valueName: "file"))
+    var writeBaseline: String?
+
+    @Flag(
+      name: .customLong("color"), inversion: .prefixedNo,
+      help: "Colour the text output (default: on a terminal only, and never when NO_COLOR is set).")
+    var color: Bool?
+
+    @OptionGroup var resolverOptions: ResolverOptions
+
+    func validate() throws {
+      if zoneFiles.isEmpty { throw ValidationError("give at least one ZONEFILE") }
+      if !resolverOptions.zones.isEmpty {
+        throw ValidationError("'check' reads the zone files given as arguments; drop --zone")
+      }
+      if offline, !resolverOptions.nameservers.isEmpty {
+        throw ValidationError("--offline asks no server; it cannot be combined with --nameserver")
+      }
+      for domain in domains {
+        do { _ = try DNSName(domain) } catch { throw ValidationError("--domain '\(domain)': \(error)") }
+      }
+    }
+
+    func run() async throws {
+      try await reportingFailures {
+        let origin = try resolverOptions.origin.map { try DNSName($0) }
+        let sources = zoneFiles.map { ZoneSource(path: $0, origin: origin) }
+        let accepted = try baseline.map(BaselineFile.read)
+        let live: LDNSResolver? =
+          offline ? nil : try await LDNSResolver(configuration: resolverOptions.liveConfiguration())
+        let runner = ZoneCheckRunner(
+          sources: sources, upstream: live, extraDomains: try domains.map { try DNSName($0) },
+          options: AuditOptions())
+        var result = await runner.run()
+        await live?.close()
+        if let accepted { result.apply(accepted) }
+        if let writeBaseline {
+          try BaselineFile.write(result, to: writeBaseline)
+          printError("mailzone: wrote \(result.findings.filter(\.isActive).count) findings to \(writeBaseline)")
+          return
+        }
+        print(render(result, baselineGiven: accepted != nil), terminator: "")
+        if sources.contains(where: { $0.faults.contains { $0.rule == .unreadable } }) { throw ExitStatus.dataError }
+        if !result.incompleteDomains.isEmpty { throw ExitStatus.incomplete }
+        if result.findings.contains(where: { $0.isActive && failOn.fails($0.finding.severity) }) {
+          throw ExitStatus.findings
+        }
+      }
+    }
+
+    private func render(_ result: ZoneCheckResult, baselineGiven: Bool) -> String {
+      switch format {
+      case .text: return CheckText(style: Style(enabled: useColor), offline: offline).render(result)
+      case .json: return CheckJSON.document(result).prettySerialized() + "\n"
+      case .sarif: return AuditSARIF.document(result, baselineGiven: baselineGiven).prettySerialized() + "\n"
+      case .github: return CheckGitHub.render(result)
+      case .junit: return CheckJUnit.render(result)
+      }
+    }
+
+    private var useColor: Bool {
+      if let color { return color }
+      if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
+      return isatty(STDOUT_FILENO) == 1
+    }
+  }
+}
+
+/// The `mailzone.baseline/1` file: the fingerprints of accepted findings.
+enum BaselineFile {
+  static let schema = "mailzone.baseline/1"
+
+  static func read(_ path: String) throws -> Baseline {
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw CommandFailure(
+        message: "\(path): cannot read: \(error.localizedDescription)", exitCode: ExitStatus.dataError)
+    }
+    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      object["schema"] as? String == schema, let entries = object["findings"] as? [[String: Any]]
+    else {
+      throw CommandFailure(message: "\(path): not a \(schema) file", exitCode: ExitStatus.dataError)
+    }
+    var fingerprints: [Fingerprint] = []
+    for (index, entry) in entries.enumerated() {
+      guard let file = entry["file"] as? String, let id = entry["id"] as? String, let name = entry["name"] as? String,
+        let hash = entry["hash"] as? String
+      else {
+        throw CommandFailure(
+          message: "\(path): findings[\(index)] needs string keys file, id, name and hash",
+          exitCode: ExitStatus.dataError)
+      }
+      fingerprints.append(Fingerprint(file: file, checkID: id, name: name, hash: hash))
+    }
+    return Baseline(fingerprints: fingerprints)
+  }
+
+  static func write(_ result: ZoneCheckResult, to path: String) throws {
+    let fingerprints = result.findings.filter(\.isActive).map { Fingerprint($0.finding) }.sorted()
+    let document = JSONValue.object([
+      ("schema", .string(schema)),
+      (
+        "findings",
+        .array(
+          fingerprints.map {
+            .object([
+              ("file", .string($0.file)), ("id", .string($0.checkID)), ("name", .string($0.name)),
+              ("hash", .string($0.hash)),
+            ])
+          })
+      ),
+    ])
+    do {
+      try Data((document.prettySerialized() + "\n").utf8).write(to: URL(fileURLWithPath: path))
+    } catch {
+      throw CommandFailure(
+        message: "\(path): cannot write: \(error.localizedDescription)", exitCode: ExitStatus.dataError)
+    }
+  }
+}
