@@ -130,7 +130,9 @@ struct ZoneFileChecker {
           "$TTL '\(value)' is not a TTL: seconds (0-2147483647) or units like 1h30m (ldns would ignore it)")
       }
     case "$INCLUDE":
-      throw error(name, .unsupportedDirective, "$INCLUDE is not supported: pass each file with its own --zone")
+      throw error(
+        name, .unsupportedDirective,
+        "$INCLUDE is not supported: give the included file to mailzone as a zone file of its own")
     case "$GENERATE":
       throw error(name, .unsupportedDirective, "$GENERATE is not supported: expand the records in the file")
     default:

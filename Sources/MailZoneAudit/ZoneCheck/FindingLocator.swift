@@ -1,8 +1,8 @@
 public import MailZoneDNS
 
 /// Places DNS-check findings in the zone files: the record a finding is about (by its subject's
-/// owner name and type, and its record text), or, for a record that is absent, the SOA of the
-/// zone that should hold it.
+/// owner name and type, and its record text); for a record that is absent, the first record of
+/// its owner name (the SOA at the apex), else the SOA of the zone that should hold it.
 public struct FindingLocator: Sendable {
   struct Located: Sendable {
     var source: ZoneSource
@@ -29,15 +29,22 @@ public struct FindingLocator: Sendable {
     let name = parts.first.flatMap { try? DNSName(String($0)) }?.lowercased
     let type = parts.count > 1 ? String(parts[1]) : nil
     let candidates = name.flatMap { byOwner[$0] } ?? []
-    let match =
-      finding.record.flatMap { record in candidates.first { Self.text(of: $0.entry.record) == record } }
-      ?? candidates.first { type != nil && "\($0.entry.record.type)" == type }
-      ?? candidates.first { $0.entry.record.type != .soa }
-    if let match, let line = match.entry.line {
+    if let record = finding.record, let match = candidates.first(where: { Self.text(of: $0.entry.record) == record }),
+      let line = match.entry.line
+    {
       let column =
         Self.column(of: finding.offset, in: match.source.line(line), entry: match.entry)
         ?? match.entry.rdataColumn ?? match.entry.column ?? 1
       return SourceLocation(file: match.source.path, line: line, column: column)
+    }
+    if let match = candidates.first(where: { type != nil && "\($0.entry.record.type)" == type }),
+      let line = match.entry.line
+    {
+      return SourceLocation(
+        file: match.source.path, line: line, column: match.entry.rdataColumn ?? match.entry.column ?? 1)
+    }
+    if let match = candidates.first, let line = match.entry.line {
+      return SourceLocation(file: match.source.path, line: line, column: match.entry.column ?? 1)
     }
     // Absent records are placed at the SOA of the zone that would hold them.
     guard let zone = zone(holding: name ?? domain) ?? zone(holding: domain),

@@ -42,6 +42,17 @@ public struct ZoneCheckRunner: Sendable {
     }
     var seen: Set<DedupKey> = []
     findings = findings.filter { seen.insert(DedupKey($0.0)).inserted }
+    // File order, then line and column; unlocated findings last. The sort is stable, so findings
+    // at one place keep severity-then-check order.
+    let fileIndex = Dictionary(sources.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
+    func key(_ finding: Finding) -> (Int, Int, Int) {
+      guard let location = finding.location else { return (Int.max, 0, 0) }
+      return (fileIndex[location.file] ?? Int.max - 1, location.line, location.column)
+    }
+    findings = findings.enumerated().sorted { lhs, rhs in
+      let (a, b) = (key(lhs.element.0), key(rhs.element.0))
+      return a != b ? a < b : lhs.offset < rhs.offset
+    }.map(\.element)
     let suppressions = Dictionary(
       sources.map { ($0.path, Suppressions(lines: $0.lines)) }, uniquingKeysWith: { a, _ in a })
     let checked = findings.map { finding, domain in
