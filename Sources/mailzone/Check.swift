@@ -9,13 +9,13 @@ extension MailZoneCommand {
     static let configuration = CommandConfiguration(
       abstract: "Check zone files before they are published: syntax, hygiene, and every mail name's audit.",
       discussion: """
-        Names inside the zone files are answered from the files, other names from live DNS (or,
-        with --offline, left unknown). Each finding is located at file:line:column. Suppress one
-        with a zone comment `; mailzone-disable ID` on the record's line or the line above, or
-        `; mailzone-disable-file ID`.
+        Names inside the zone files (and --zone files, which are not checked) are answered from \
+        the files, other names from live DNS, or with --offline (or --zone) left unknown. Each \
+        finding is located at file:line:column. Suppress one with a zone comment \
+        `; mailzone-disable ID` on the record's line or the line above, or `; mailzone-disable-file ID`.
 
-        Exit status: 0 nothing new at or above --fail-on; 1 new findings at or above it; 2 a live
-        lookup failed, so the audit is incomplete; 64 bad usage; 65 a zone or baseline file
+        Exit status: 0 nothing new at or above --fail-on; 1 new findings at or above it; 2 a live \
+        lookup failed, so the audit is incomplete; 64 bad usage; 65 a zone file or baseline \
         cannot be read.
         """)
 
@@ -54,9 +54,6 @@ extension MailZoneCommand {
 
     func validate() throws {
       if zoneFiles.isEmpty { throw ValidationError("give at least one ZONEFILE") }
-      if !resolverOptions.zones.isEmpty {
-        throw ValidationError("'check' reads the zone files given as arguments; drop --zone")
-      }
       if offline, !resolverOptions.nameservers.isEmpty {
         throw ValidationError("--offline asks no server; it cannot be combined with --nameserver")
       }
@@ -69,12 +66,22 @@ extension MailZoneCommand {
       try await reportingFailures {
         let origin = try resolverOptions.origin.map { try DNSName($0) }
         let sources = zoneFiles.map { ZoneSource(path: $0, origin: origin) }
+        var answerZones: [ZoneFile] = []
+        for path in resolverOptions.zones {
+          do throws(ZoneFileError) {
+            answerZones.append(try ZoneFile(path: path, origin: origin))
+          } catch {
+            throw CommandFailure(message: error.description, exitCode: ExitStatus.dataError)
+          }
+        }
         let accepted = try baseline.map(BaselineFile.read)
+        // --zone files stand in for live DNS (ResolverOptions refuses them beside --nameserver).
         let live: LDNSResolver? =
-          offline ? nil : try await LDNSResolver(configuration: resolverOptions.liveConfiguration())
+          offline || !resolverOptions.zones.isEmpty
+          ? nil : try await LDNSResolver(configuration: resolverOptions.liveConfiguration())
         let runner = ZoneCheckRunner(
           sources: sources, upstream: live, extraDomains: try domains.map { try DNSName($0) },
-          options: AuditOptions())
+          answerZones: answerZones, options: AuditOptions())
         var result = await runner.run()
         await live?.close()
         if let accepted { result.apply(accepted) }

@@ -8,12 +8,18 @@ public struct ZoneCheckRunner: Sendable {
   public let sources: [ZoneSource]
   public let upstream: (any Resolver)?
   public let extraDomains: [DNSName]
+  /// Zones that answer questions but are neither checked nor audited (a provider's zone).
+  public let answerZones: [ZoneFile]
   public let options: AuditOptions
 
-  public init(sources: [ZoneSource], upstream: (any Resolver)?, extraDomains: [DNSName] = [], options: AuditOptions) {
+  public init(
+    sources: [ZoneSource], upstream: (any Resolver)?, extraDomains: [DNSName] = [], answerZones: [ZoneFile] = [],
+    options: AuditOptions
+  ) {
     self.sources = sources
     self.upstream = upstream
     self.extraDomains = extraDomains
+    self.answerZones = answerZones
     self.options = options
   }
 
@@ -23,8 +29,8 @@ public struct ZoneCheckRunner: Sendable {
     }
     let files = sources.compactMap(\.file)
     let names = MailNameDiscovery.names(in: files, extra: extraDomains)
-    let recorder = UnknownRecorder(
-      upstream: ZoneFirstResolver(zones: ZoneFileResolver(files: files), upstream: upstream))
+    let zones = ZoneFileResolver(files: files + answerZones)
+    let recorder = UnknownRecorder(upstream: ZoneFirstResolver(zones: zones, upstream: upstream))
     let cache = CachingResolver(upstream: recorder)
     let locator = FindingLocator(sources: sources)
     var incomplete: [DNSName] = []
