@@ -79,22 +79,43 @@ extension MailZoneCommand {
         let live: LDNSResolver? =
           offline || !resolverOptions.zones.isEmpty
           ? nil : try await LDNSResolver(configuration: resolverOptions.liveConfiguration())
+        if offline || !resolverOptions.zones.isEmpty {
+          try requireInFiles(domains, sources: sources, answerZones: answerZones)
+        }
         let runner = ZoneCheckRunner(
           sources: sources, upstream: live, extraDomains: try domains.map { try DNSName($0) },
           answerZones: answerZones, options: AuditOptions())
         var result = await runner.run()
         await live?.close()
         if let accepted { result.apply(accepted) }
+        let unreadable = sources.filter { $0.faults.contains { $0.rule == .unreadable } }
         if let writeBaseline {
-          try BaselineFile.write(result, to: writeBaseline)
-          printError("mailzone: wrote \(result.findings.filter(\.isActive).count) findings to \(writeBaseline)")
+          if let first = unreadable.first {
+            throw CommandFailure(
+              message: "\(first.path): cannot read, so no baseline was written", exitCode: ExitStatus.dataError)
+          }
+          let count = try BaselineFile.write(result, to: writeBaseline)
+          printError("mailzone: wrote \(count) findings to \(writeBaseline)")
           return
         }
         print(render(result, baselineGiven: accepted != nil), terminator: "")
-        if sources.contains(where: { $0.faults.contains { $0.rule == .unreadable } }) { throw ExitStatus.dataError }
+        if !unreadable.isEmpty { throw ExitStatus.dataError }
         if !result.incompleteDomains.isEmpty { throw ExitStatus.incomplete }
         if result.findings.contains(where: { $0.isActive && failOn.fails($0.finding.severity) }) {
           throw ExitStatus.findings
+        }
+      }
+    }
+
+    /// Without live DNS a --domain in none of the files would be audited from nothing.
+    private func requireInFiles(_ names: [String], sources: [ZoneSource], answerZones: [ZoneFile]) throws {
+      let apexes = sources.compactMap(\.file?.apex) + answerZones.map(\.apex)
+      for text in names {
+        let name = try DNSName(text)
+        guard apexes.contains(where: { name.isSubdomain(of: $0) }) else {
+          throw CommandFailure(
+            message: "--domain \(text) is in none of the zone files, and without live DNS nothing about it is known",
+            exitCode: ExitStatus.usage)
         }
       }
     }
@@ -148,8 +169,10 @@ enum BaselineFile {
     return Baseline(fingerprints: fingerprints)
   }
 
-  static func write(_ result: ZoneCheckResult, to path: String) throws {
-    let fingerprints = result.findings.filter(\.isActive).map { Fingerprint($0.finding) }.sorted()
+  /// Writes every finding not suppressed inline (those of an older baseline included, so a
+  /// rewrite keeps them); returns how many.
+  static func write(_ result: ZoneCheckResult, to path: String) throws -> Int {
+    let fingerprints = result.findings.filter { !$0.suppressed }.map { Fingerprint($0.finding) }.sorted()
     let document = JSONValue.object([
       ("schema", .string(schema)),
       (
@@ -169,5 +192,6 @@ enum BaselineFile {
       throw CommandFailure(
         message: "\(path): cannot write: \(error.localizedDescription)", exitCode: ExitStatus.dataError)
     }
+    return fingerprints.count
   }
 }

@@ -18,10 +18,15 @@ enum AuditSARIF {
   /// `mailzone check`: results located in the zone files (`physicalLocation` relative to the
   /// checkout, `%SRCROOT%`), `suppressions` for inline-disabled ones, `baselineState` with a baseline.
   static func document(_ check: ZoneCheckResult, baselineGiven: Bool) -> JSONValue {
+    let lines = Dictionary(check.sources.map { ($0.path, $0.lines) }, uniquingKeysWith: { first, _ in first })
     let results = check.findings.map { checked in
       var members = members(
         checked.finding, domain: checked.domain?.description, ruleIndex: ruleIndex[checked.finding.checkID])
-      if let location = checked.finding.location {
+      if var location = checked.finding.location {
+        // SARIF columns count UTF-16 code units (its default columnKind); ours count bytes.
+        if let text = lines[location.file]?.dropFirst(location.line - 1).first {
+          location.column = String(decoding: text.utf8.prefix(location.column - 1), as: UTF8.self).utf16.count + 1
+        }
         members[3] = ("locations", .array([physicalLocation(location, subject: checked.finding.subject)]))
       }
       if checked.suppressed {
