@@ -66,22 +66,12 @@ extension MailZoneCommand {
       try await reportingFailures {
         let origin = try resolverOptions.origin.map { try DNSName($0) }
         let sources = zoneFiles.map { ZoneSource(path: $0, origin: origin) }
-        var answerZones: [ZoneFile] = []
-        for path in resolverOptions.zones {
-          do throws(ZoneFileError) {
-            answerZones.append(try ZoneFile(path: path, origin: origin))
-          } catch {
-            throw CommandFailure(message: error.description, exitCode: ExitStatus.dataError)
-          }
-        }
+        let answerZones = try loadAnswerZones(origin: origin)
         let accepted = try baseline.map(BaselineFile.read)
         // --zone files stand in for live DNS (ResolverOptions refuses them beside --nameserver).
-        let live: LDNSResolver? =
-          offline || !resolverOptions.zones.isEmpty
-          ? nil : try await LDNSResolver(configuration: resolverOptions.liveConfiguration())
-        if offline || !resolverOptions.zones.isEmpty {
-          try requireInFiles(domains, sources: sources, answerZones: answerZones)
-        }
+        let useLive = !offline && resolverOptions.zones.isEmpty
+        if !useLive { try requireInFiles(domains, sources: sources, answerZones: answerZones) }
+        let live = useLive ? try await LDNSResolver(configuration: resolverOptions.liveConfiguration()) : nil
         let runner = ZoneCheckRunner(
           sources: sources, upstream: live, extraDomains: try domains.map { try DNSName($0) },
           answerZones: answerZones, options: AuditOptions())
@@ -105,6 +95,19 @@ extension MailZoneCommand {
           throw ExitStatus.findings
         }
       }
+    }
+
+    /// The --zone files, read strictly: they answer questions and are not checked.
+    private func loadAnswerZones(origin: DNSName?) throws -> [ZoneFile] {
+      var files: [ZoneFile] = []
+      for path in resolverOptions.zones {
+        do throws(ZoneFileError) {
+          files.append(try ZoneFile(path: path, origin: origin))
+        } catch {
+          throw CommandFailure(message: error.description, exitCode: ExitStatus.dataError)
+        }
+      }
+      return files
     }
 
     /// Without live DNS a --domain in none of the files would be audited from nothing.
@@ -135,63 +138,5 @@ extension MailZoneCommand {
       if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
       return isatty(STDOUT_FILENO) == 1
     }
-  }
-}
-
-/// The `mailzone.baseline/1` file: the fingerprints of accepted findings.
-enum BaselineFile {
-  static let schema = "mailzone.baseline/1"
-
-  static func read(_ path: String) throws -> Baseline {
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw CommandFailure(
-        message: "\(path): cannot read: \(error.localizedDescription)", exitCode: ExitStatus.dataError)
-    }
-    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      object["schema"] as? String == schema, let entries = object["findings"] as? [[String: Any]]
-    else {
-      throw CommandFailure(message: "\(path): not a \(schema) file", exitCode: ExitStatus.dataError)
-    }
-    var fingerprints: [Fingerprint] = []
-    for (index, entry) in entries.enumerated() {
-      guard let file = entry["file"] as? String, let id = entry["id"] as? String, let name = entry["name"] as? String,
-        let hash = entry["hash"] as? String
-      else {
-        throw CommandFailure(
-          message: "\(path): findings[\(index)] needs string keys file, id, name and hash",
-          exitCode: ExitStatus.dataError)
-      }
-      fingerprints.append(Fingerprint(file: file, checkID: id, name: name, hash: hash))
-    }
-    return Baseline(fingerprints: fingerprints)
-  }
-
-  /// Writes every finding not suppressed inline (those of an older baseline included, so a
-  /// rewrite keeps them); returns how many.
-  static func write(_ result: ZoneCheckResult, to path: String) throws -> Int {
-    let fingerprints = result.findings.filter { !$0.suppressed }.map { Fingerprint($0.finding) }.sorted()
-    let document = JSONValue.object([
-      ("schema", .string(schema)),
-      (
-        "findings",
-        .array(
-          fingerprints.map {
-            .object([
-              ("file", .string($0.file)), ("id", .string($0.checkID)), ("name", .string($0.name)),
-              ("hash", .string($0.hash)),
-            ])
-          })
-      ),
-    ])
-    do {
-      try Data((document.prettySerialized() + "\n").utf8).write(to: URL(fileURLWithPath: path))
-    } catch {
-      throw CommandFailure(
-        message: "\(path): cannot write: \(error.localizedDescription)", exitCode: ExitStatus.dataError)
-    }
-    return fingerprints.count
   }
 }

@@ -24,15 +24,33 @@ public struct ZoneCheckRunner: Sendable {
   }
 
   public func run() async -> ZoneCheckResult {
-    var findings: [(Finding, DNSName?)] = sources.flatMap { source in
+    let hygiene: [(Finding, DNSName?)] = sources.flatMap { source in
       CheckRegistry.zoneChecks.flatMap { $0.evaluate(source) }.map { ($0, nil) }
     }
     let files = sources.compactMap(\.file)
     let names = MailNameDiscovery.names(in: files, extra: extraDomains)
     let zones = ZoneFileResolver(files: files + answerZones)
     let recorder = UnknownRecorder(upstream: ZoneFirstResolver(zones: zones, upstream: upstream))
-    let cache = CachingResolver(upstream: recorder)
+    let (audited, incomplete) = await audit(names, cache: CachingResolver(upstream: recorder))
+    let suppressions = Dictionary(
+      sources.map { ($0.path, Suppressions(lines: $0.lines)) }, uniquingKeysWith: { first, _ in first })
+    let checked = ordered(hygiene + audited).map { finding, domain in
+      let location = finding.location
+      return CheckedFinding(
+        finding: finding, domain: domain,
+        suppressed: location.map { suppressions[$0.file]?.suppresses(finding.checkID, line: $0.line) ?? false } ?? false
+      )
+    }
+    return ZoneCheckResult(
+      sources: sources, audited: names.map(\.domain), findings: checked, incompleteDomains: incomplete,
+      unreadable: sources.filter { $0.file == nil }.map(\.path), unknownLookups: recorder.unknown)
+  }
+
+  /// Audits each name in turn (so the order of findings never depends on timing) and locates
+  /// its findings; also returns the names whose audit was incomplete.
+  private func audit(_ names: [MailName], cache: CachingResolver) async -> ([(Finding, DNSName?)], [DNSName]) {
     let locator = FindingLocator(sources: sources)
+    var findings: [(Finding, DNSName?)] = []
     var incomplete: [DNSName] = []
     for name in names {
       var options = self.options
@@ -46,30 +64,24 @@ public struct ZoneCheckRunner: Sendable {
         findings.append((finding, name.domain))
       }
     }
+    return (findings, incomplete)
+  }
+
+  /// Without duplicates (one record's finding seen from several audited names), in file order,
+  /// then line and column, unlocated last. The sort is stable: findings at one place keep
+  /// hygiene-then-audit, severity-then-check order.
+  private func ordered(_ findings: [(Finding, DNSName?)]) -> [(Finding, DNSName?)] {
     var seen: Set<DedupKey> = []
-    findings = findings.filter { seen.insert(DedupKey($0.0)).inserted }
-    // File order, then line and column; unlocated findings last. The sort is stable, so findings
-    // at one place keep severity-then-check order.
-    let fileIndex = Dictionary(sources.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
+    let unique = findings.filter { seen.insert(DedupKey($0.0)).inserted }
+    let fileIndex = Dictionary(sources.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
     func key(_ finding: Finding) -> (Int, Int, Int) {
       guard let location = finding.location else { return (Int.max, 0, 0) }
       return (fileIndex[location.file] ?? Int.max - 1, location.line, location.column)
     }
-    findings = findings.enumerated().sorted { lhs, rhs in
+    return unique.enumerated().sorted { lhs, rhs in
       let (a, b) = (key(lhs.element.0), key(rhs.element.0))
       return a != b ? a < b : lhs.offset < rhs.offset
     }.map(\.element)
-    let suppressions = Dictionary(
-      sources.map { ($0.path, Suppressions(lines: $0.lines)) }, uniquingKeysWith: { a, _ in a })
-    let checked = findings.map { finding, domain in
-      CheckedFinding(
-        finding: finding, domain: domain,
-        suppressed: finding.location.map { suppressions[$0.file]?.suppresses(finding.checkID, line: $0.line) ?? false }
-          ?? false)
-    }
-    return ZoneCheckResult(
-      sources: sources, audited: names.map(\.domain), findings: checked, incompleteDomains: incomplete,
-      unreadable: sources.filter { $0.file == nil }.map(\.path), unknownLookups: recorder.unknown)
   }
 
   private struct DedupKey: Hashable {
