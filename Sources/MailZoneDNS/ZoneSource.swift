@@ -61,17 +61,28 @@ public struct ZoneSource: Sendable {
       }
     }
     var parsed: ZoneFile?
+    var settled = false
     for _ in 0..<ZoneSource.maxAttempts {
       let working = ZoneSource.join(rawLines, blanking: blanked)
       do {
         parsed = try ZoneFile(bytes: working, path: path, origin: origin)
+        settled = true
         break
       } catch {
         if !faults.contains(error) { faults.append(error) }
-        guard let line = error.line, !blanked.contains(line) else { break }
+        guard let line = error.line, !blanked.contains(line) else {
+          settled = true
+          break
+        }
         var again = ZoneFileLexer(bytes: working, file: path)
         blanked.formUnion(ZoneSource.span(of: line, in: again.scan().entries))
       }
+    }
+    if !settled, let last = faults.last {
+      faults.append(
+        ZoneFileError(
+          file: path, line: last.line, rule: .syntax,
+          message: "more than \(ZoneSource.maxAttempts - 1) records ldns rejects: the file was not loaded"))
     }
     file = parsed
     self.faults = faults.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }

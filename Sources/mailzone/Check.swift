@@ -128,7 +128,7 @@ extension MailZoneCommand {
       case .text: return CheckText(style: Style(enabled: useColor), offline: offline).render(result)
       case .json: return CheckJSON.document(result).prettySerialized() + "\n"
       case .sarif: return AuditSARIF.document(result, baselineGiven: baselineGiven).prettySerialized() + "\n"
-      case .github: return CheckGitHub.render(result)
+      case .github: return CheckGitHub.render(result, offline: offline)
       case .junit: return CheckJUnit.render(result)
       }
     }

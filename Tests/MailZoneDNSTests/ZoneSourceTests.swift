@@ -83,4 +83,13 @@ struct ZoneSourceTests {
     #expect(source.faults.first?.column == 11)
     #expect(owners(source).contains("b.lenient.test TXT"))
   }
+
+  @Test("past the re-parse limit the file is not loaded, and that is said")
+  func tooManyRejectedRecords() {
+    let bad = (0..<70).map { "h\($0) 300 A 192.0.2.999" }.joined(separator: "\n")
+    let source = ZoneSource(text: Self.header + "\n" + bad + "\n", path: "z")
+    #expect(source.file == nil)
+    #expect(source.faults.last?.message.hasPrefix("more than 63 records ldns rejects") == true)
+    #expect(source.faults.filter { $0.rule == .syntax }.count == 65)
+  }
 }

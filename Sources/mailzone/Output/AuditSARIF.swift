@@ -38,7 +38,9 @@ enum AuditSARIF {
     let artifacts = check.sources.map { source in
       JSONValue.object([("location", artifactLocation(source.path))])
     }
-    return document(results: results, artifacts: artifacts)
+    // Names outside the zone files that were not looked up (--offline): unknown, not findings.
+    let properties = JSONValue.object([("unknownLookups", .array(check.unknownLookups.map { .string($0) }))])
+    return document(results: results, artifacts: artifacts, properties: properties)
   }
 
   private static func physicalLocation(_ location: SourceLocation, subject: String) -> JSONValue {
@@ -63,7 +65,9 @@ enum AuditSARIF {
     return .object([("uri", .string(relative)), ("uriBaseId", .string("%SRCROOT%"))])
   }
 
-  private static func document(results: [JSONValue], artifacts: [JSONValue]? = nil) -> JSONValue {
+  private static func document(
+    results: [JSONValue], artifacts: [JSONValue]? = nil, properties: JSONValue? = nil
+  ) -> JSONValue {
     var run: [(String, JSONValue)] = [
       (
         "tool",
@@ -82,6 +86,7 @@ enum AuditSARIF {
     ]
     if let artifacts { run.append(("artifacts", .array(artifacts))) }
     run.append(("results", .array(results)))
+    if let properties { run.append(("properties", properties)) }
     return .object([
       ("$schema", .string(schema)),
       ("version", .string("2.1.0")),

@@ -3,7 +3,7 @@ import MailZoneAudit
 /// `mailzone check --format github`: GitHub Actions workflow commands, one annotation per new
 /// finding (`::error file=F,line=L,col=C,title=ID::message`), then the summary as a notice.
 enum CheckGitHub {
-  static func render(_ result: ZoneCheckResult) -> String {
+  static func render(_ result: ZoneCheckResult, offline: Bool) -> String {
     var out = ""
     for checked in result.findings where checked.isActive {
       let finding = checked.finding
@@ -17,7 +17,7 @@ enum CheckGitHub {
       if let fix = finding.fix { message += "\nfix: " + fix }
       out += "::\(command(finding.severity)) \(properties.joined(separator: ","))::\(data(message))\n"
     }
-    let summary = CheckText(style: Style(enabled: false), offline: false).summary(result)
+    let summary = CheckText(style: Style(enabled: false), offline: offline).summary(result)
     out += "::notice title=mailzone check::\(data(summary.hasSuffix("\n") ? String(summary.dropLast()) : summary))\n"
     return out
   }

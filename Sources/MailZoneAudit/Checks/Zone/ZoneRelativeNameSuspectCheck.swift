@@ -10,7 +10,7 @@ public struct ZoneRelativeNameSuspectCheck: ZoneCheck {
       (RFC 1035 §5.1). `mail CNAME mx.example.com` in the zone `example.com.` therefore points
       at `mx.example.com.example.com.`, which does not exist, and mail, SPF `mx` terms or the
       delegation that rely on it break without any error from the loader. Owner names and the
-      names inside CNAME, MX, NS, PTR and SRV records are checked; end the name with a dot.
+      names inside CNAME, MX, NS and PTR records are checked; end the name with a dot.
       """,
     severity: .error, references: ["RFC 1035 §5.1"],
     examples: [
