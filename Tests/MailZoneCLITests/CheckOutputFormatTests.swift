@@ -52,6 +52,17 @@ struct CheckOutputFormatTests {
       states[result["baselineState"] as? String ?? "none", default: 0] += 1
     }
     #expect(states == ["unchanged": CheckFixture.expected.count, "new": 1])
+
+    // partialFingerprints survive the inserted line: the old results keep their identities.
+    func identities(_ results: [[String: Any]]) -> Set<String> {
+      Set(results.compactMap { ($0["partialFingerprints"] as? [String: Any])?["mailzone/v1"] as? String })
+    }
+    let before = try CheckFixture.check(["--format", "sarif"], in: CheckFixture.broken)
+    let original = try #require(try JSONSerialization.jsonObject(with: Data(before.stdout.utf8)) as? [String: Any])
+    let originalResults = try #require((original["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+    let unchanged = results.filter { $0["baselineState"] as? String == "unchanged" }
+    #expect(identities(originalResults).count == CheckFixture.expected.count)
+    #expect(identities(unchanged) == identities(originalResults))
   }
 
   @Test("github: one workflow command per finding with file, line, col and title; escaped data")

@@ -29,6 +29,10 @@ enum AuditSARIF {
         }
         members[3] = ("locations", .array([physicalLocation(location, subject: checked.finding.subject)]))
       }
+      // Stable across line moves, like the baseline, so code scanning keeps an alert's identity.
+      let print = Fingerprint(checked.finding)
+      let identity = Fingerprint.fnv1a([print.file, print.checkID, print.name, print.hash].joined(separator: "\u{1F}"))
+      members.append(("partialFingerprints", .object([("mailzone/v1", .string(identity))])))
       if checked.suppressed {
         members.append(("suppressions", .array([.object([("kind", .string("inSource"))])])))
       }
@@ -148,7 +152,7 @@ enum AuditSARIF {
     var properties: [(String, JSONValue)] = []
     if let fix = finding.fix { properties.append(("fix", .string(fix))) }
     if let domain { properties.append(("domain", .string(domain))) }
-    members.append(("properties", .object(properties)))
+    if !properties.isEmpty { members.append(("properties", .object(properties))) }
     return members
   }
 }
