@@ -1,3 +1,4 @@
+import Foundation
 import MailZoneAudit
 import MailZoneDNS
 import Testing
@@ -51,6 +52,16 @@ struct ZoneCheckLibraryTests {
     #expect(locator.locate(missing, domain: apex) == SourceLocation(file: "lib.zone", line: 2, column: 1))
     let relay = Finding(checkID: "spf.missing", severity: .error, subject: "relay.lib.test TXT", message: "m")
     #expect(locator.locate(relay, domain: apex) == SourceLocation(file: "lib.zone", line: 11, column: 1))
+    // A provider's broken record (outside the files) is placed at the include that reaches it.
+    let provider = Finding(
+      checkID: "spf.syntax-error", severity: .error, subject: "_spf.lib.test.example TXT", message: "m",
+      record: "v=spf1 ip4:192.0.2.999 -all", offset: 7)
+    let include = ZoneSource(
+      text: Self.zone.replacingOccurrences(of: "include:_spf.lib.test", with: "include:_spf.lib.test.example"),
+      path: "lib.zone")
+    #expect(
+      FindingLocator(sources: [include]).locate(provider, domain: apex)
+        == SourceLocation(file: "lib.zone", line: 5, column: 23))
     let outside = Finding(checkID: "spf.missing", severity: .error, subject: "other.test TXT", message: "m")
     #expect(locator.locate(outside, domain: try DNSName("other.test")) == nil)
   }

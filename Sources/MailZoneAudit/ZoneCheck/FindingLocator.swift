@@ -46,12 +46,58 @@ public struct FindingLocator: Sendable {
     if let match = candidates.first, let line = match.entry.line {
       return SourceLocation(file: match.source.path, line: line, column: match.entry.column ?? 1)
     }
+    if let name, candidates.isEmpty, let reference = reference(to: name) { return reference }
     // Absent records are placed at the SOA of the zone that would hold them.
     guard let zone = zone(holding: name ?? domain) ?? zone(holding: domain),
       let soa = zone.file?.entries.first(where: { $0.record.type == .soa }) ?? zone.file?.entries.first,
       let line = soa.line
     else { return nil }
     return SourceLocation(file: zone.path, line: line, column: soa.column ?? 1)
+  }
+
+  /// For a name outside the files (a provider's record): the record in the files that points at
+  /// it, an SPF `include:`/`redirect=` (at that term), or a CNAME or MX target.
+  func reference(to name: DNSName) -> SourceLocation? {
+    let ordered = byOwner.values.joined().sorted {
+      ($0.source.path, $0.entry.line ?? 0) < ($1.source.path, $1.entry.line ?? 0)
+    }
+    for located in ordered {
+      let entry = located.entry
+      guard let line = entry.line else { continue }
+      var target: DNSName?
+      switch entry.record.data {
+      case .txt(let txt):
+        if let offset = Self.spfTerm(naming: name, in: txt.text) {
+          let column = Self.column(of: offset, in: located.source.line(line), entry: entry) ?? entry.rdataColumn ?? 1
+          return SourceLocation(file: located.source.path, line: line, column: column)
+        }
+      case .cname(let name): target = name
+      case .mx(let mx): target = mx.exchange
+      default: break
+      }
+      if target?.lowercased == name.lowercased {
+        return SourceLocation(file: located.source.path, line: line, column: entry.rdataColumn ?? 1)
+      }
+    }
+    return nil
+  }
+
+  /// The offset of `include:NAME` or `redirect=NAME` in an SPF record's text.
+  static func spfTerm(naming name: DNSName, in text: String) -> Int? {
+    guard AuthRecords.kind(of: text) == "SPF" else { return nil }
+    let lower = text.lowercased()
+    let terms = lower.split(separator: " ", omittingEmptySubsequences: true)
+    let wanted = name.description.lowercased()
+    for term in terms {
+      let body = term.drop { "+-~?".contains($0) }
+      for prefix in ["include:", "redirect="] where body.hasPrefix(prefix) {
+        let value = body.dropFirst(prefix.count)
+        if value == wanted || value == wanted + "." {
+          return lower.utf8.distance(from: lower.startIndex, to: term.startIndex)
+        }
+      }
+    }
+    return nil
   }
 
   /// The source whose apex is the closest enclosing zone of `name`.
