@@ -1,8 +1,9 @@
 public import MailZoneDNS
 
 /// Places DNS-check findings in the zone files: the record a finding is about (by its subject's
-/// owner name and type, and its record text); for a record that is absent, the first record of
-/// its owner name (the SOA at the apex), else the SOA of the zone that should hold it.
+/// owner name and type, and its record text); for a name outside the files, the record that
+/// points at it; for a record that is absent, the first record of its owner name (the SOA at the
+/// apex), else the SOA of the zone that should hold it.
 public struct FindingLocator: Sendable {
   struct Located: Sendable {
     var source: ZoneSource
