@@ -6,18 +6,23 @@ internal import CLDNS
 
 /// One BIND zone file, checked and parsed by ldns: its apex and its records with their lines.
 public struct ZoneFile: Sendable {
-  /// A record and where it starts: line, column of its first token, column its rdata starts at.
+  /// A record and where it starts: line, column of its first token, column its rdata starts at,
+  /// and the column of its TTL when the record states one.
   public struct Entry: Sendable, Hashable {
     public var record: ResourceRecord
     public var line: Int?
     public var column: Int?
     public var rdataColumn: Int?
+    public var ttlColumn: Int?
 
-    public init(record: ResourceRecord, line: Int?, column: Int? = nil, rdataColumn: Int? = nil) {
+    public init(
+      record: ResourceRecord, line: Int?, column: Int? = nil, rdataColumn: Int? = nil, ttlColumn: Int? = nil
+    ) {
       self.record = record
       self.line = line
       self.column = column
       self.rdataColumn = rdataColumn
+      self.ttlColumn = ttlColumn
     }
   }
 
@@ -69,12 +74,17 @@ public struct ZoneFile: Sendable {
           file: path, line: spot?.line, column: spot?.column, rule: .outOfZone,
           message: "\(record.owner.absoluteText) is outside the zone \(apex.absoluteText)")
       }
-      entries.append(Entry(record: record, line: spot?.line, column: spot?.column, rdataColumn: spot?.rdataColumn))
+      entries.append(
+        Entry(
+          record: record, line: spot?.line, column: spot?.column, rdataColumn: spot?.rdataColumn,
+          ttlColumn: spot?.ttlColumn))
     }
     if let soa = parsed.soa {
       let spot = summary.records.first { $0.type == "SOA" }
       entries.insert(
-        Entry(record: soa, line: spot?.line, column: spot?.column, rdataColumn: spot?.rdataColumn), at: 0)
+        Entry(
+          record: soa, line: spot?.line, column: spot?.column, rdataColumn: spot?.rdataColumn,
+          ttlColumn: spot?.ttlColumn), at: 0)
     }
     self.path = path
     self.apex = apex

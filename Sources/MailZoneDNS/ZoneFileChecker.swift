@@ -16,6 +16,8 @@ struct ZoneFileChecker {
     var type: String?
     var column: Int
     var rdataColumn: Int?
+    /// The column of an explicit TTL, when the record has one.
+    var ttlColumn: Int?
   }
 
   let file: String
@@ -54,7 +56,10 @@ struct ZoneFileChecker {
       let typeIndex = type.flatMap { type in afterOwner.firstIndex { !$0.quoted && $0.string.uppercased() == type } }
       let rdata = typeIndex.map { Array(entry.tokens[($0 + 1)...]) } ?? []
       summary.records.append(
-        Spot(line: entry.line, type: type, column: first.column, rdataColumn: rdata.first?.column))
+        Spot(
+          line: entry.line, type: type, column: first.column, rdataColumn: rdata.first?.column,
+          ttlColumn: afterOwner.prefix { !$0.quoted && $0.string.uppercased() != type }
+            .first { ZoneFileChecker.ttl($0.string) != nil }?.column))
       if type == "TXT" || type == "SPF" { summary.faults += longStrings(rdata) }
       guard currentOrigin == nil else { continue }
       do throws(ZoneFileError) {

@@ -13,7 +13,7 @@ enum CheckFixture {
   static let expected: Set<Located> = [
     Located("zone.relative-name-suspect", "zones/acme.test.zone", 8, 19),
     Located("mx.host-no-address", "zones/acme.test.zone", 8, 19),
-    Located("zone.ttl-too-long", "zones/acme.test.zone", 11, 1),
+    Located("zone.ttl-too-long", "zones/acme.test.zone", 11, 10),
     Located("spf.ptr", "zones/acme.test.zone", 10, 44),
     Located("zone.cname-and-other-data", "zones/acme.test.zone", 12, 1),
     Located("zone.duplicate-record", "zones/acme.test.zone", 15, 1),
@@ -21,7 +21,7 @@ enum CheckFixture {
     Located("dkim.no-key-found", "zones/beta.test.zone", 4, 1),
     Located("spf.missing", "zones/beta.test.zone", 4, 1),
     Located("zone.syntax", "zones/beta.test.zone", 9, 24),
-    Located("zone.ttl-zero", "zones/beta.test.zone", 10, 1),
+    Located("zone.ttl-zero", "zones/beta.test.zone", 10, 10),
     Located("zone.syntax", "zones/beta.test.zone", 11, 1),
     Located("zone.txt-string-too-long", "zones/beta.test.zone", 12, 27),
   ]

@@ -61,7 +61,7 @@ struct ZoneSourceTests {
   func columns() throws {
     let source = ZoneSource(text: Self.header + "\n  \t  \nwww   300  IN  TXT   \"x\"\n", path: "z")
     let entry = try #require(source.file?.entries.last)
-    #expect(entry.line == 4 && entry.column == 1 && entry.rdataColumn == 22)
+    #expect(entry.line == 4 && entry.column == 1 && entry.rdataColumn == 22 && entry.ttlColumn == 7)
     #expect(source.line(4) == "www   300  IN  TXT   \"x\"")
   }
 

@@ -40,7 +40,8 @@ public struct ZoneTTLTooLongCheck: ZoneCheck {
     return AuthRecords.entries(in: file).filter { $0.entry.record.ttl > Self.limit }.map { entry, kind in
       finding(
         "the \(kind) record has TTL \(entry.record.ttl) (over a week): a fix takes that long to reach receivers",
-        in: source, entry: entry, subject: Self.subject(entry.record), record: Self.line(entry.record))
+        in: source, entry: entry, column: entry.ttlColumn ?? entry.column, subject: Self.subject(entry.record),
+        record: Self.line(entry.record))
     }
   }
 }

@@ -36,7 +36,8 @@ public struct ZoneTTLZeroCheck: ZoneCheck {
     return AuthRecords.entries(in: file).filter { $0.entry.record.ttl == 0 }.map { entry, kind in
       finding(
         "the \(kind) record has TTL 0, so no resolver caches it: every check queries the authoritative servers",
-        in: source, entry: entry, subject: Self.subject(entry.record), record: Self.line(entry.record))
+        in: source, entry: entry, column: entry.ttlColumn ?? entry.column, subject: Self.subject(entry.record),
+        record: Self.line(entry.record))
     }
   }
 }
