@@ -73,7 +73,7 @@ struct AuditText {
   }
 
   private func family(of finding: Finding) -> CheckFamily {
-    CheckRegistry.check(id: finding.checkID).map { type(of: $0).description.family } ?? .dns
+    CheckRegistry.description(id: finding.checkID)?.family ?? .dns
   }
 
   static func title(_ family: CheckFamily) -> String {
@@ -87,6 +87,7 @@ struct AuditText {
     case .tlsRPT: return "TLS-RPT"
     case .bimi: return "BIMI"
     case .domain: return "Domain"
+    case .zone: return "Zone file"
     }
   }
 }
