@@ -19,7 +19,8 @@ struct MailZoneCommand: AsyncParsableCommand {
       """,
     version: version,
     subcommands: [
-      Audit.self, Fix.self, Generate.self, Init.self, SPF.self, DKIM.self, Lookup.self, Parse.self, Explain.self,
+      Audit.self, Diff.self, Fix.self, Generate.self, Init.self, SPF.self, DKIM.self, Lookup.self, Parse.self,
+      Explain.self,
       Checks.self,
     ]
   )
