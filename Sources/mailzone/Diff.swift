@@ -8,17 +8,17 @@ extension MailZoneCommand {
     static let configuration = CommandConfiguration(
       abstract: "Show what deploying zone files would change for mail authentication, against live DNS.",
       discussion: """
-        For every mail-relevant name in the files (each apex, MX and SPF owner, and the _dmarc,
-        <selector>._domainkey, _mta-sts, _smtp._tls and <x>._bimi names of those domains), the
-        TXT, MX and CNAME records the files would serve are compared with live DNS: + added,
-        - removed, ~ changed (one record of a family replaced), = re-split only (harmless). Then both
-        sides are audited, the zone files answering for their names and live DNS for the rest, and
-        the facts that differ are listed (SPF lookups and void lookups, DMARC p/sp/pct/rua, DKIM
-        selectors and key sizes, MX hosts, MTA-STS id) with the warnings and errors that deploying
+        For every mail-relevant name in the files (each apex, MX and SPF owner, and the _dmarc, \
+        <selector>._domainkey, _mta-sts, _smtp._tls and <x>._bimi names of those domains), the \
+        TXT, MX and CNAME records the files would serve are compared with live DNS: + added, \
+        - removed, ~ changed (one record of a family replaced), = re-split only (harmless). Then both \
+        sides are audited, the zone files answering for their names and live DNS for the rest, and \
+        the facts that differ are listed (SPF lookups and void lookups, DMARC p/sp/pct/rua, DKIM \
+        selectors and key sizes, MX hosts, MTA-STS id) with the warnings and errors that deploying \
         would introduce or resolve.
 
-        Exit status: 0 no mail-authentication change; 1 changes (like diff(1)); 2 a live lookup
-        failed or timed out, so the comparison is incomplete (wins over 1); 64 bad usage; 65 an
+        Exit status: 0 no mail-authentication change; 1 changes (like diff(1)); 2 a live lookup \
+        failed or timed out, so the comparison is incomplete (wins over 1); 64 bad usage; 65 an \
         unreadable or malformed zone file.
         """)
 

@@ -103,6 +103,17 @@ struct DiffCommandTests {
     #expect(report["changed"] as? Bool == false)
   }
 
+  @Test("a TXT record split into other strings only: reported as harmless, exit 0")
+  func resplitOnly() throws {
+    let result = try diff([Fixtures.directory + "/diff/resplit/diff.test.zone"])
+    #expect(result.status == 0, "stdout: \(result.stdout) stderr: \(result.stderr)")
+    #expect(
+      result.stdout.contains(
+        "= _mta-sts.diff.test TXT re-split only, 2 strings (9 + 18 bytes) → 2 strings (12 + 15 bytes); same content, harmless"
+      ))
+    #expect(result.stdout.hasPrefix("diff.test: no mail-authentication change\n"))
+  }
+
   @Test("a nameserver that never answers: exit 2, in bounded time")
   func silentNameserver() throws {
     let silent = try SilentServer()
