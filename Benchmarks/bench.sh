@@ -64,14 +64,16 @@ audit_command() {
   echo "# mailzone benchmarks"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -srm), $(nproc) cores, $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')."
-  echo "Absolute times are this machine's under whatever else it was running: quote the ratios of one run."
+  echo "Absolute times are this machine's under whatever else it was running: quote the ratios of one run (with BENCH_FRESH_ANCHOR=1 both tools are timed in it)."
 } > "$out"
 
 # compare LABEL DOMAINS RTT: one compare.sh run, its table and ratio line appended to $out.
 compare() {
-  local label="$1" domains="$2" rtt="$3" reuse=(--reuse-anchor)
+  local label="$1" domains="$2" rtt="$3" reuse=(--reuse-anchor) started
   [ "$fresh" = 1 ] && reuse=()
+  local anchor="/tmp/bench-corpus-$domains-1/anchor-checkdmarc-rtt$rtt-runs$runs.tsv"
   echo "== bench $label: $domains domains, rtt $rtt ms (port $port)" >&2
+  started=$(date +%s)
   "$bench/compare.sh" --domains "$domains" --rtt "$rtt" --runs "$runs" --port "$port" "${reuse[@]}" \
     --name mailzone "$(audit_command "$label")" > "$work/$label.txt"
   {
@@ -81,6 +83,10 @@ compare() {
     echo '```'
     cat "$work/$label.txt"
     echo "time to first NDJSON line (mailzone, last run): $(cat "$work/ttfl-$label" 2>/dev/null || echo n/a) s"
+    # A reused anchor was measured at another time, under another load: say when.
+    if [ -s "$anchor" ] && [ "$(stat -c %Y "$anchor")" -lt "$started" ]; then
+      echo "checkdmarc figures reused from $(date -u -r "$anchor" '+%Y-%m-%d %H:%M UTC') ($anchor; BENCH_FRESH_ANCHOR=1 re-measures)"
+    fi
     echo '```'
   } >> "$out"
 }
