@@ -30,11 +30,12 @@ struct DiffCommandTests {
     let domain = try #require(domains.first)
     let records = try #require(domain["records"] as? [[String: Any]])
     let summary = records.map { "\($0["change"] ?? "") \($0["name"] ?? "") \($0["type"] ?? "")" }
-    #expect(summary.count == 6)
+    #expect(summary.count == 7)
     #expect(
       Set(summary) == [
         "changed diff.test TXT", "changed diff.test MX", "changed _dmarc.diff.test TXT",
         "resplit _mta-sts.diff.test TXT", "removed selector2._domainkey.diff.test TXT", "added _spf2.diff.test TXT",
+        "added s1._domainkey.diff.test CNAME",
       ])
     let byName = Dictionary(
       records.map { ("\($0["name"] ?? "") \($0["type"] ?? "")", $0) }, uniquingKeysWith: { a, _ in a })
@@ -45,6 +46,9 @@ struct DiffCommandTests {
       byName["diff.test TXT"]?["after"] as? String == "v=spf1 include:_spf.diff.test include:_spf2.diff.test -all")
     #expect(
       byName["_dmarc.diff.test TXT"]?["after"] as? String == "v=DMARC1; p=reject; psd=n; rua=mailto:dmarc@diff.test")
+    // The CNAME itself is the change; the TXT it leads to lives in other.test, not at its owner.
+    #expect(byName["s1._domainkey.diff.test CNAME"]?["after"] as? String == "target.other.test.")
+    #expect(byName["s1._domainkey.diff.test TXT"] == nil)
     #expect(byName["_mta-sts.diff.test TXT"]?["before"] as? String == "2 strings (9 + 18 bytes)")
     #expect(byName["_mta-sts.diff.test TXT"]?["after"] as? String == "1 string (27 bytes)")
     let facts = try #require(domain["facts"] as? [[String: Any]])
