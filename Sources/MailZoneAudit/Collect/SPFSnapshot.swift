@@ -14,7 +14,12 @@ public struct SPFSnapshot: Sendable {
   /// (RFC 2181 §10.1), and one in place of them hands the SPF record to the target's owner.
   public var cname: DNSAnswer<DNSName>
   /// The record and everything it includes or redirects to, counted statically (RFC 7208 §4.6.4).
-  public var tree: SPFLookupTree
+  public var tree: SPFLookupTree {
+    didSet { walkedTerms = tree.walkedTerms }
+  }
+  /// Every walked term of `tree` with its node, in evaluation order: listed once, because six
+  /// checks walk it for every domain.
+  private(set) var walkedTerms: [(node: SPFTreeNode, term: SPFTreeTerm)]
 
   public init(
     txt: DNSAnswer<TXTData>, lookup: SPFRecordLookup, type99: DNSAnswer<TXTData>, cname: DNSAnswer<DNSName>,
@@ -25,6 +30,7 @@ public struct SPFSnapshot: Sendable {
     self.type99 = type99
     self.cname = cname
     self.tree = tree
+    self.walkedTerms = tree.walkedTerms
   }
 
   /// The TXT query at the domain and every query of the tree that got no conclusive answer

@@ -35,7 +35,7 @@ public struct SPFIPDependentCheck: Check {
   public func evaluate(_ snapshot: DomainSnapshot) -> [Finding] {
     let tree = snapshot.spf.tree
     // `ptr` depends on the client too; spf.ptr reports it.
-    return tree.walkedTerms.filter { $0.term.ipDependent && $0.term.name != "ptr" }.map { node, term in
+    return snapshot.spf.walkedTerms.filter { $0.term.ipDependent && $0.term.name != "ptr" }.map { node, term in
       finding(
         "'\(term.text)' in \(tree.place(of: SPFTreeLocation(node: node.id, domain: node.domain))) looks up a "
           + "name built from the message: counted as one lookup, but whether it finds anything depends on the client",

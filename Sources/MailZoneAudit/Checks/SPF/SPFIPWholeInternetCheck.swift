@@ -42,7 +42,7 @@ public struct SPFIPWholeInternetCheck: Check {
 
   public func evaluate(_ snapshot: DomainSnapshot) -> [Finding] {
     let tree = snapshot.spf.tree
-    return tree.walkedTerms.compactMap { node, term -> Finding? in
+    return snapshot.spf.walkedTerms.compactMap { node, term -> Finding? in
       // Only a term ending in "/0" can be one; the parse below confirms it.
       guard term.name == "ip4" || term.name == "ip6", term.qualifier != .fail, term.text.hasSuffix("/0"),
         let parsed = try? SPFRecord.parse("v=spf1 " + term.text), let mechanism = parsed.terms.first?.mechanism

@@ -33,7 +33,7 @@ public struct SPFPTRCheck: Check {
 
   public func evaluate(_ snapshot: DomainSnapshot) -> [Finding] {
     let tree = snapshot.spf.tree
-    return tree.walkedTerms.filter { $0.term.name == "ptr" }.map { node, term in
+    return snapshot.spf.walkedTerms.filter { $0.term.name == "ptr" }.map { node, term in
       finding(
         "'\(term.text)' in \(tree.place(of: SPFTreeLocation(node: node.id, domain: node.domain))) is deprecated: "
           + "it costs receivers many reverse lookups and some skip it, so the servers it stands for may fail SPF",

@@ -57,7 +57,7 @@ public struct SPFPassAllCheck: Check {
           "'\(all.text)' passes every server on the Internet\(via): anyone can send mail that passes SPF as "
             + "\(spf.tree.domain)", term: all, of: final, fix: fix))
     }
-    for (node, term) in spf.tree.walkedTerms where term.name == "include" && term.qualifier == .pass {
+    for (node, term) in spf.walkedTerms where term.name == "include" && term.qualifier == .pass {
       guard let child = term.child, let final = child.finalRecord, let all = final.firstAll, all.qualifier == .pass
       else { continue }
       out.append(

@@ -38,7 +38,7 @@ public struct SPFVoidLookupLimitCheck: Check {
     guard let voids = tree.voidLookups, voids > limit,
       let over = tree.problems(.tooManyVoidLookups).first?.location
     else { return [] }
-    let terms = tree.walkedTerms.filter(\.term.void).map { "'\($0.term.text)' (\($0.term.voidReason))" }
+    let terms = snapshot.spf.walkedTerms.filter(\.term.void).map { "'\($0.term.text)' (\($0.term.voidReason))" }
     let listed = terms.prefix(5).joined(separator: ", ") + (terms.count > 5 ? ", ..." : "")
     return [
       finding(

@@ -34,7 +34,7 @@ public struct SPFVoidLookupsCheck: Check {
   public func evaluate(_ snapshot: DomainSnapshot) -> [Finding] {
     let tree = snapshot.spf.tree
     guard let voids = tree.voidLookups, voids > 0, voids <= tree.limits.voidLookups else { return [] }
-    return tree.walkedTerms.filter(\.term.void).map { node, term in
+    return snapshot.spf.walkedTerms.filter(\.term.void).map { node, term in
       finding(
         "'\(term.text)' in \(tree.place(of: SPFTreeLocation(node: node.id, domain: node.domain))) finds nothing "
           + "(\(term.voidReason)): void lookup \(term.voidLookups) of the \(tree.limits.voidLookups) receivers "
