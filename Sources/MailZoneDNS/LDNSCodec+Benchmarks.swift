@@ -1,10 +1,10 @@
 /// The ldns packet codec, for `Benchmarks/Micro` only (`@_spi(Benchmarks) import MailZoneDNS`):
 /// the codec itself stays internal so that no caller depends on its shape.
 @_spi(Benchmarks) public enum DNSCodecBenchmarkHooks {
-  /// A query packet as the live resolver sends it (RD set, EDNS(0) payload 1232), or nil if ldns
-  /// refused it.
+  /// A query packet as the live resolver sends it (RD set, EDNS(0) payload 1232), laid out by
+  /// `QueryWire` (whose bytes a test checks against ldns's encoder).
   public static func makeQuery(name: DNSName, type: RRType, id: UInt16) -> [UInt8]? {
-    LDNSCodec.makeQuery(name: name, type: type, id: id, options: LDNSCodec.QueryOptions())
+    QueryWire.encode(name: name, type: type, id: id, options: LDNSCodec.QueryOptions())
   }
 
   /// A reply parsed and copied out as the live resolver does it: its rcode and answer records,
