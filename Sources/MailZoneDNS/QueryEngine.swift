@@ -1,6 +1,10 @@
 import NIOCore
 import NIOPosix
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A raw reply handed from the event loop to the task that asked, which parses it.
 enum RawReply: Sendable {
   case reply([UInt8], DNSResponse.Transport, server: String)
@@ -369,7 +373,8 @@ struct IDRing {
   private(set) var count: Int
 
   init() {
-    storage = (0...UInt16.max).shuffled()
+    var random = BufferedSystemRandom()
+    storage = (0...UInt16.max).shuffled(using: &random)
     count = storage.count
   }
 
@@ -384,5 +389,39 @@ struct IDRing {
   mutating func giveBack(_ id: UInt16) {
     storage[(head + count) % storage.count] = id
     count += 1
+  }
+}
+
+/// The kernel's random bytes, read 32 KiB at a time from /dev/urandom: shuffling 65,536 IDs with
+/// `SystemRandomNumberGenerator` costs one getrandom(2) call per draw (a third of start-up).
+struct BufferedSystemRandom: RandomNumberGenerator {
+  private var buffer = [UInt64](repeating: 0, count: 4096)
+  private var index = 4096
+
+  mutating func next() -> UInt64 {
+    if index == buffer.count {
+      if !buffer.withUnsafeMutableBytes(BufferedSystemRandom.fill) {
+        // No /dev/urandom (a chroot): the per-draw system generator stands in.
+        var system = SystemRandomNumberGenerator()
+        for slot in buffer.indices { buffer[slot] = system.next() }
+      }
+      index = 0
+    }
+    defer { index += 1 }
+    return buffer[index]
+  }
+
+  private static func fill(_ bytes: UnsafeMutableRawBufferPointer) -> Bool {
+    let fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)
+    guard fd >= 0, let base = bytes.baseAddress else { return false }
+    defer { close(fd) }
+    var done = 0
+    while done < bytes.count {
+      let got = read(fd, base + done, bytes.count - done)
+      if got < 0 && errno == EINTR { continue }
+      guard got > 0 else { return false }
+      done += got
+    }
+    return true
   }
 }

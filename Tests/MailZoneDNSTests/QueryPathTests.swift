@@ -121,3 +121,25 @@ struct LargeReplyBatchTests {
     #expect(await resolver.statistics().tcpExchanges == 0)
   }
 }
+
+@Suite("Message IDs")
+struct MessageIDTests {
+  @Test("the ID ring holds every 16-bit ID once, in an order that differs between rings")
+  func idRingIsAPermutation() {
+    var first = IDRing()
+    var second = IDRing()
+    var a: [UInt16] = []
+    var b: [UInt16] = []
+    while let id = first.take() { a.append(id) }
+    while let id = second.take() { b.append(id) }
+    #expect(a.count == 65_536 && Set(a).count == 65_536)
+    #expect(a != b)
+  }
+
+  @Test("buffered kernel randomness refills past its buffer and does not repeat itself")
+  func bufferedRandomRefills() {
+    var random = BufferedSystemRandom()
+    let draws = (0..<10_000).map { _ in random.next() }
+    #expect(Set(draws).count == draws.count)
+  }
+}
