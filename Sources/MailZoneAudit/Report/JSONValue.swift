@@ -52,31 +52,35 @@ public enum JSONValue: Sendable, Equatable {
     case .double(let d): out += d.isFinite ? String(d) : "null"
     case .string(let s): JSONValue.writeString(s, to: &out)
     case .array(let items):
-      writeContainer(items.map { (nil, $0) }, open: "[", close: "]", to: &out, indent: indent, depth: depth)
+      JSONValue.writeContainer(items, open: "[", close: "]", to: &out, indent: indent, depth: depth) { item, out in
+        item.write(to: &out, indent: indent, depth: depth + 1)
+      }
     case .object(let members):
-      writeContainer(members.map { ($0.0, $0.1) }, open: "{", close: "}", to: &out, indent: indent, depth: depth)
+      JSONValue.writeContainer(members, open: "{", close: "}", to: &out, indent: indent, depth: depth) { member, out in
+        JSONValue.writeString(member.0, to: &out)
+        out += indent == nil ? ":" : ": "
+        member.1.write(to: &out, indent: indent, depth: depth + 1)
+      }
     }
   }
 
-  private func writeContainer(
-    _ items: [(String?, JSONValue)], open: String, close: String,
-    to out: inout String, indent: String?, depth: Int
+  private static func writeContainer<Items: Collection>(
+    _ items: Items, open: String, close: String, to out: inout String, indent: String?, depth: Int,
+    item writeItem: (Items.Element, inout String) -> Void
   ) {
     out += open
     guard !items.isEmpty else {
       out += close
       return
     }
-    for (index, (key, value)) in items.enumerated() {
-      if index > 0 { out += "," }
+    var first = true
+    for item in items {
+      if !first { out += "," }
+      first = false
       if let indent {
         out += "\n" + String(repeating: indent, count: depth + 1)
       }
-      if let key {
-        JSONValue.writeString(key, to: &out)
-        out += indent == nil ? ":" : ": "
-      }
-      value.write(to: &out, indent: indent, depth: depth + 1)
+      writeItem(item, &out)
     }
     if let indent {
       out += "\n" + String(repeating: indent, count: depth)
