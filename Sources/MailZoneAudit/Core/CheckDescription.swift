@@ -3,7 +3,7 @@ public enum CheckFamily: String, Sendable, Hashable, CaseIterable {
   case dns, spf, dmarc, dkim, mx
   case mtaSTS = "mta-sts"
   case tlsRPT = "tls-rpt"
-  case bimi, domain
+  case bimi, domain, input
 }
 
 /// Everything a user (and `mailzone explain`) needs to know about a check.

@@ -79,6 +79,7 @@ public enum CheckRegistry {
     BIMILocationNotHTTPSCheck(),
     BIMIDMARCNotEnforcedCheck(),
     ParkedDomainRecipeCheck(),
+    MalformedDomainCheck(),
   ]
 
   /// The check with `id`, if any.

@@ -4,12 +4,17 @@ import MailZoneAudit
 enum AuditSARIF {
   static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
 
-  static func document(_ reports: [AuditReport]) -> JSONValue {
+  /// The rule index of each check id, for `results(_:domain:)`.
+  static let ruleIndex = Dictionary(
+    uniqueKeysWithValues: CheckRegistry.all.enumerated().map { (type(of: $1).description.id, $0) })
+
+  /// One SARIF result per finding of one domain (or input line).
+  static func results(_ findings: [Finding], domain: String) -> [JSONValue] {
+    findings.map { result($0, domain: domain, ruleIndex: ruleIndex[$0.checkID]) }
+  }
+
+  static func document(results: [JSONValue]) -> JSONValue {
     let descriptions = CheckRegistry.all.map { type(of: $0).description }
-    let ruleIndex = Dictionary(uniqueKeysWithValues: descriptions.enumerated().map { ($1.id, $0) })
-    let results = reports.flatMap { report in
-      report.findings.map { result($0, domain: report.domain.description, ruleIndex: ruleIndex[$0.checkID]) }
-    }
     return .object([
       ("$schema", .string(schema)),
       ("version", .string("2.1.0")),
