@@ -25,7 +25,7 @@ public struct DomainInputLine: Sendable, Equatable {
 /// Turns a line of a domain list into a domain name.
 ///
 /// Accepted: one name a line; `#` starts a comment; CSV, where the first column is the name
-/// (double-quoted fields too); a UTF-8 BOM, CRLF, surrounding spaces, a final dot, any case;
+/// (double-quoted fields too; a first line like `domain,owner` is taken as a header); a UTF-8 BOM, CRLF, surrounding spaces, a final dot, any case;
 /// IDNs, converted to A-labels (`bücher.example` → `xn--bcher-kva.example`). Rejected with a
 /// reason: e-mail addresses, URLs, IP addresses, spaces or characters other than letters, digits,
 /// `-` and `_` in a label, and names over the RFC 1035 limits.
@@ -34,6 +34,8 @@ public enum DomainInput {
   public static func parse(line: Int, text: some StringProtocol) -> DomainInputLine {
     let field = firstField(String(text))
     guard !field.isEmpty else { return DomainInputLine(line: line, content: .empty) }
+    // A CSV header ("domain,owner"): a first line whose first column is one label.
+    if line == 1, text.contains(","), !field.contains(".") { return DomainInputLine(line: line, content: .empty) }
     switch name(field) {
     case .success(let name): return DomainInputLine(line: line, content: .name(name))
     case .failure(let reason):
