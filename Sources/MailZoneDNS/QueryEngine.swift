@@ -40,7 +40,7 @@ final class QueryEngine: @unchecked Sendable {
   private var ids = IDRing()
   private(set) var statistics = ResolverStatistics()
   private var pacer: Pacer
-  private var pacerWake: NIODeadline?
+  private var pacerWake: UInt64?
 
   private init(loop: any EventLoop, configuration: LDNSResolverConfiguration, addresses: [SocketAddress]) {
     self.loop = loop
@@ -48,7 +48,7 @@ final class QueryEngine: @unchecked Sendable {
     self.addresses = addresses
     self.pacer = Pacer(
       servers: addresses.count, maxInFlight: configuration.maxInFlight, qps: configuration.queriesPerSecond,
-      now: .now())
+      now: NIODeadline.now().uptimeNanoseconds)
   }
 
   /// Binds the sockets the configured servers need.
@@ -122,18 +122,22 @@ final class QueryEngine: @unchecked Sendable {
   /// Sends the attempt now, or when the server's pacer lets it (see `Pacer`).
   private func transmit(_ id: UInt16) {
     guard let entry = pending[id] else { return }
-    if pacer.request(id, server: entry.serverIndex, now: .now()) { send(id) } else { pump() }
+    if pacer.request(id, server: entry.serverIndex, now: NIODeadline.now().uptimeNanoseconds) {
+      send(id)
+    } else {
+      pump()
+    }
   }
 
   /// Sends attempts the pacer has released, and wakes up again when a token bucket refills.
   private func pump() {
-    let (ready, wake) = pacer.ready(now: .now())
+    let (ready, wake) = pacer.ready(now: NIODeadline.now().uptimeNanoseconds)
     for id in ready {
       if pending[id] != nil { send(id) } else { pacer.ended(id, congested: false) }
     }
     if let wake, pacerWake.map({ wake < $0 }) ?? true {
       pacerWake = wake
-      loop.scheduleTask(deadline: wake) {
+      loop.scheduleTask(deadline: .uptimeNanoseconds(wake)) {
         if self.pacerWake == wake { self.pacerWake = nil }
         self.pump()
       }
@@ -205,7 +209,7 @@ final class QueryEngine: @unchecked Sendable {
     defer { pump() }
     let server = configuration.nameservers[entry.serverIndex].description
     if WireCheck.isTruncated(bytes) {
-      pacer.charge(server: entry.serverIndex, now: .now())
+      pacer.charge(server: entry.serverIndex, now: NIODeadline.now().uptimeNanoseconds)
       entry.viaTCP = true
       pending[id] = entry
       exchangeOverTCP(id, entry: entry, server: server)

@@ -6,7 +6,8 @@ import Testing
 struct BulkAuditTests {
   /// 40 domains under bulk.test, each with its own SPF record.
   static let zone = AuditTestZones.zone(
-    "bulk.test", (0..<40).flatMap { ["d\($0) 300 TXT \"v=spf1 -all\"", "_dmarc.d\($0) 300 TXT \"v=DMARC1; p=reject\""] })
+    "bulk.test",
+    (0..<40).flatMap { ["d\($0) 300 TXT \"v=spf1 -all\"", "_dmarc.d\($0) 300 TXT \"v=DMARC1; p=reject\""] })
 
   static func runner() throws -> (AuditRunner, RecordingResolver) {
     let recorder = RecordingResolver(upstream: ZoneFileResolver(files: [try ZoneFile(text: zone, path: "bulk")]))
@@ -67,7 +68,9 @@ struct BulkAuditTests {
 
   @Test("the progress line and the summary line")
   func text() {
-    #expect(BulkText.progress(done: 312, total: 1000, seconds: 312 / 48.2, errors: 3) == "  312/1000 domains  48.2/s  ETA 15s  3 errors")
+    #expect(
+      BulkText.progress(done: 312, total: 1000, seconds: 312 / 48.2, errors: 3)
+        == "  312/1000 domains  48.2/s  ETA 15s  3 errors")
     #expect(BulkText.progress(done: 10, total: nil, seconds: 2, errors: 0) == "  10 domains  5.0/s")
     #expect(BulkText.progress(done: 0, total: 5, seconds: 0, errors: 1) == "  0/5 domains  0.0/s  1 error")
     #expect(BulkText.duration(185) == "3m05s" && BulkText.duration(7620) == "2h07m")

@@ -65,7 +65,8 @@ struct IDNATests {
     #expect(throws: IDNAError.self) { try IDNA.toASCII("ü\u{0007}.example") }
     #expect(throws: IDNAError.self) { try IDNA.toASCII("\u{0308}a.example") }
     #expect(throws: IDNAError.self) { try IDNA.toASCII("-bücher.example") }
-    let distinct = String(String.UnicodeScalarView(stride(from: 0x4E00, to: 0x4E00 + 40 * 97, by: 97).compactMap(Unicode.Scalar.init)))
+    let distinct = String(
+      String.UnicodeScalarView(stride(from: 0x4E00, to: 0x4E00 + 40 * 97, by: 97).compactMap(Unicode.Scalar.init)))
     #expect(throws: IDNAError.self) { try IDNA.toASCII(distinct + ".example") }
     #expect(throws: IDNAError.self) { try IDNA.toASCII(String(repeating: "ü", count: 10_000)) }
     let error = #expect(throws: IDNAError.self) { try IDNA.toASCII("☃.example") }
