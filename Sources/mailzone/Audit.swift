@@ -87,7 +87,8 @@ extension MailZoneCommand {
           }
         }
         let skip = try resume.map(ResumeLog.domains(in:)) ?? []
-        let session = try await resolverOptions.makeResolver()
+        // A bounded cache keeps memory flat over long lists; shared answers stay hot in it.
+        let session = try await resolverOptions.makeResolver(cacheCapacity: stream == nil ? nil : 100_000)
         var options = AuditOptions(selectors: selectors, discoverSelectors: !noDiscovery)
         if let psl {
           do {
