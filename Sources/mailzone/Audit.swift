@@ -127,6 +127,7 @@ extension MailZoneCommand {
           BulkText.summary(
             counts: summary.counts, incomplete: summary.incomplete, severities: summary.severities,
             queries: statistics?.queries ?? summary.queries, timeouts: statistics?.timeouts,
+            backoffs: statistics?.backoffs ?? 0,
             seconds: BulkText.seconds(clock.now - start)))
         if let readError {
           throw CommandFailure(message: "\(readError)", exitCode: ExitStatus.dataError)

@@ -79,7 +79,9 @@ struct BulkAuditCommandTests {
     #expect(Set(again + done).count == 33, "together the two runs cover every input once")
     #expect(second.stderr.contains("20 resumed"))
     lines.removeAll()
-    let missing = try CLIRunner.run(["audit", "--zone", Self.example, "--domains-file", path, "--resume", "/nonexistent"])
+    let missing = try CLIRunner.run([
+      "audit", "--zone", Self.example, "--domains-file", path, "--resume", "/nonexistent",
+    ])
     #expect(missing.status == 65)
     #expect(missing.stderr.contains("--resume /nonexistent"))
   }
@@ -100,9 +102,10 @@ struct BulkAuditCommandTests {
       try? FileManager.default.removeItem(atPath: path)
       try? FileManager.default.removeItem(atPath: out)
     }
-    let command = [
-      try CLIRunner.binary(), "audit", "--zone", Self.example, "--format", "ndjson", "--domains-file", path,
-    ].map { "'\($0)'" }.joined(separator: " ") + " > '\(out)'"
+    let command =
+      [
+        try CLIRunner.binary(), "audit", "--zone", Self.example, "--format", "ndjson", "--domains-file", path,
+      ].map { "'\($0)'" }.joined(separator: " ") + " > '\(out)'"
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
     process.arguments = ["-qec", command, "/dev/null"]

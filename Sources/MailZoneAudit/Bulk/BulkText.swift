@@ -23,10 +23,11 @@ public enum BulkText {
 
   /// `1000 domains (3 malformed, 2 incomplete, 12 duplicates skipped, 40 resumed), findings:
   /// 120 error, 300 warning, 50 info; 48,800 queries (12 timed out), 2.1 s`. Zero counts in the
-  /// parentheses are left out; `timeouts` is nil when no live resolver ran.
+  /// parentheses are left out; `timeouts` is nil when no live resolver ran; `backoffs` (times a
+  /// nameserver's window was halved) is shown when there were any.
   public static func summary(
     counts: BulkAudit.Counts, incomplete: Int, severities: [Severity: Int], queries: Int, timeouts: Int?,
-    seconds: Double
+    backoffs: Int = 0, seconds: Double
   ) -> String {
     let notes = [
       (counts.malformed, "malformed"), (incomplete, "incomplete"),
@@ -40,7 +41,9 @@ public enum BulkText {
       + Severity.allCases.reversed().map { "\(grouped(severities[$0, default: 0])) \($0.rawValue)" }
       .joined(separator: ", ")
     out += "; \(grouped(queries)) queries"
-    if let timeouts { out += " (\(grouped(timeouts)) timed out)" }
+    if let timeouts {
+      out += " (\(grouped(timeouts)) timed out" + (backoffs > 0 ? ", \(grouped(backoffs)) back-offs)" : ")")
+    }
     return out + ", " + oneDecimal(seconds) + " s"
   }
 
