@@ -148,9 +148,15 @@ struct Pacer {
     }
   }
 
+  /// Drops the consumed front of a queue: at once when it is empty, else once it is the larger half
+  /// (a queue that never drains must not grow with the run).
   private mutating func compact(_ server: Int) {
-    if servers[server].queueHead == servers[server].queue.count {
+    let head = servers[server].queueHead
+    if head == servers[server].queue.count {
       servers[server].queue.removeAll(keepingCapacity: true)
+      servers[server].queueHead = 0
+    } else if head >= 1024, head * 2 >= servers[server].queue.count {
+      servers[server].queue.removeFirst(head)
       servers[server].queueHead = 0
     }
   }
