@@ -5,7 +5,7 @@ import Testing
 /// Long, dirty domain lists against NSD on loopback: the run ends, every input is accounted for,
 /// memory stays flat. The 100,000-line run is slow in a debug build, so it runs only with
 /// `MAILZONE_BULK_100K=1` (`make bulk-test` sets it and uses the release binary).
-@Suite("mailzone audit over long, dirty lists")
+@Suite("mailzone audit over long, dirty lists", .serialized)
 struct BulkRobustnessTests {
   /// What a generated list holds, and how many NDJSON lines it must give.
   struct List {
@@ -73,8 +73,16 @@ struct BulkRobustnessTests {
   }
 
   /// Runs the binary with stdout to a file (the output of 100,000 domains is large), sampling
-  /// /proc/PID/status for the peak resident set while it runs.
-  static func run(_ arguments: [String]) throws -> Run {
+  /// /proc/PID/status for the peak resident set while it runs. The waiting happens on a thread of
+  /// its own: blocking one of the two cooperative threads for a minute would starve other suites.
+  static func run(_ arguments: [String]) async throws -> Run {
+    try await withCheckedThrowingContinuation { continuation in
+      let thread = Thread { continuation.resume(with: Result { try runBlocking(arguments) }) }
+      thread.start()
+    }
+  }
+
+  private static func runBlocking(_ arguments: [String]) throws -> Run {
     let out = NSTemporaryDirectory() + "mailzone-bulk-\(getpid())-\(UUID().uuidString).ndjson"
     FileManager.default.createFile(atPath: out, contents: nil)
     defer { try? FileManager.default.removeItem(atPath: out) }
@@ -122,9 +130,9 @@ struct BulkRobustnessTests {
       peakKB: peak, streamed: streamed)
   }
 
-  static func audit(_ list: List) throws -> Run {
+  static func audit(_ list: List) async throws -> Run {
     let server = try NSDServer.shared()
-    return try run([
+    return try await run([
       "audit", "--nameserver", server.nameserver.description, "--no-discovery", "--format", "ndjson",
       "--concurrency", "64", "--domains-file", list.path,
     ])
@@ -146,22 +154,22 @@ struct BulkRobustnessTests {
   }
 
   @Test("5,000 dirty lines: every input accounted for, output streamed")
-  func dirtyList() throws {
+  func dirtyList() async throws {
     let list = try Self.generate(lines: 5_000, name: "5k")
     defer { try? FileManager.default.removeItem(atPath: list.path) }
-    let run = try Self.audit(list)
+    let run = try await Self.audit(list)
     Self.check(run, list)
     #expect(run.streamed, "NDJSON lines appeared before the run ended")
   }
 
   @Test("names that time out: each ends as an incomplete line, within timeout × retries")
-  func timeouts() throws {
+  func timeouts() async throws {
     let silent = try SilentServer()
     let list = (0..<16).map { "t\($0).example.test" }.joined(separator: "\n") + "\nnot a domain\n"
     let path = NSTemporaryDirectory() + "mailzone-bulk-\(getpid())-silent.txt"
     try list.write(toFile: path, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let run = try Self.run([
+    let run = try await Self.run([
       "audit", "--nameserver", silent.nameserver.description, "--timeout", "0.2", "--retries", "1",
       "--no-discovery", "--format", "ndjson", "--domains-file", path,
     ])
@@ -174,16 +182,16 @@ struct BulkRobustnessTests {
   @Test(
     "100,000 dirty lines: the run ends and the peak RSS is not proportional to the list",
     .enabled(if: ProcessInfo.processInfo.environment["MAILZONE_BULK_100K"] == "1"))
-  func hundredThousand() throws {
+  func hundredThousand() async throws {
     let small = try Self.generate(lines: 10_000, name: "10k")
     let large = try Self.generate(lines: 100_000, name: "100k")
     defer {
       try? FileManager.default.removeItem(atPath: small.path)
       try? FileManager.default.removeItem(atPath: large.path)
     }
-    let smallRun = try Self.audit(small)
+    let smallRun = try await Self.audit(small)
     Self.check(smallRun, small)
-    let largeRun = try Self.audit(large)
+    let largeRun = try await Self.audit(large)
     Self.check(largeRun, large)
     print("bulk: peak RSS \(smallRun.peakKB) kB at 10,000 lines, \(largeRun.peakKB) kB at 100,000 lines")
     print("bulk: \(smallRun.stderr.split(separator: "\n").last ?? "")")
