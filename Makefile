@@ -72,11 +72,13 @@ demo: build
 	$(BIN) parse spf "v=spf1 ip4:192.0.2.300 -all" || echo "(exit $$?: the record is invalid)"
 
 # The SPF suite is fetched first, so its in-process run is demanded (MAILZONE_REQUIRE_CONFORMANCE)
-# rather than skipped; the live run over loopback DNS (~10-25 s) follows the unit tests.
+# rather than skipped; the live run over loopback DNS (~10-25 s) follows the unit tests, then
+# sarif-tools (PyPI, into .cache/sarif-venv) reads `mailzone check --format sarif`.
 test: deps-test spf-suite
 	$(SWIFT) build --build-tests
 	MAILZONE_REQUIRE_CONFORMANCE=1 $(SWIFT) test --skip-build
 	scripts/conformance-spf.sh $(BIN) --sdist $(SPF_SDIST)
+	scripts/sarif-tools-check.sh $(BIN)
 	$(MAKE) --no-print-directory lint
 
 # Documentation/checks.md is generated from the check descriptions; a test fails when it is stale.

@@ -1,5 +1,4 @@
 public import MailZoneDNS
-import Synchronization
 
 /// Audits domains: collect a snapshot through the run's shared cache, then run every check.
 public struct AuditRunner: Sendable {
@@ -16,12 +15,14 @@ public struct AuditRunner: Sendable {
   public func audit(_ domain: DNSName) async -> AuditReport {
     let clock = ContinuousClock()
     let start = clock.now
-    let accounting = AccountingResolver(cache: cache)
+    let scope = cache.scope(for: domain)
     let snapshot = await DomainSnapshot.collect(
-      domain, context: CollectionContext(resolver: accounting, options: options))
+      domain, context: CollectionContext(resolver: scope, options: options))
+    // The snapshot holds what the checks need; the domain's own answers can leave the cache.
+    scope.end()
     let findings = AuditRunner.evaluate(snapshot, checks: checks)
     return AuditReport(
-      snapshot: snapshot, findings: findings, queries: accounting.upstreamQueries, elapsed: clock.now - start)
+      snapshot: snapshot, findings: findings, queries: scope.upstreamQueries, elapsed: clock.now - start)
   }
 
   /// Runs checks over a snapshot; findings ordered by severity (errors first), then check order.
@@ -50,20 +51,4 @@ public struct AuditReport: Sendable {
 
   /// The most severe finding, if any.
   public var worstSeverity: Severity? { findings.map(\.severity).max() }
-}
-
-/// Forwards to the shared cache and counts the questions that went upstream for one domain.
-final class AccountingResolver: Resolver {
-  let cache: CachingResolver
-  private let count = Mutex(0)
-
-  init(cache: CachingResolver) { self.cache = cache }
-
-  func query(_ name: DNSName, _ type: RRType) async -> DNSResponse {
-    let (response, upstream) = await cache.queryNotingUpstream(name, type)
-    if upstream { count.withLock { $0 += 1 } }
-    return response
-  }
-
-  var upstreamQueries: Int { count.withLock { $0 } }
 }

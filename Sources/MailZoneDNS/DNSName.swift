@@ -4,14 +4,29 @@
 /// ignore ASCII case, as RFC 4343 requires. The limits of RFC 1035 §2.3.4 hold for every value:
 /// no empty label, labels of at most 63 octets, at most 255 octets on the wire.
 public struct DNSName: Sendable, Hashable, CustomStringConvertible, Comparable {
-  /// The labels, leftmost first; the root has none.
-  public let labels: [[UInt8]]
+  /// Wire format, uncompressed, ending with the root label: the one stored form, so a name is one
+  /// allocation and hashing or comparing it walks one buffer.
+  public let wire: [UInt8]
+  /// Number of labels; the root has none.
+  public let labelCount: Int
 
   /// The root name `.`.
-  public static let root = DNSName(unchecked: [])
+  public static let root = DNSName(uncheckedWire: [0], labelCount: 0)
 
-  private init(unchecked labels: [[UInt8]]) {
-    self.labels = labels
+  private init(uncheckedWire wire: [UInt8], labelCount: Int) {
+    self.wire = wire
+    self.labelCount = labelCount
+  }
+
+  private init(unchecked labels: some Collection<[UInt8]>) {
+    var wire: [UInt8] = []
+    wire.reserveCapacity(labels.reduce(1) { $0 + $1.count + 1 })
+    for label in labels {
+      wire.append(UInt8(label.count))
+      wire.append(contentsOf: label)
+    }
+    wire.append(0)
+    self.init(uncheckedWire: wire, labelCount: labels.count)
   }
 
   /// Makes a name from labels, checking the RFC 1035 limits.
@@ -24,7 +39,7 @@ public struct DNSName: Sendable, Hashable, CustomStringConvertible, Comparable {
     }
     // RFC 1035 §2.3.4: 255 octets or less, counting the length octets and the root.
     if wireLength > 255 { throw .nameTooLong(wireLength) }
-    self.labels = labels
+    self.init(unchecked: labels)
   }
 
   /// Parses presentation format: dot-separated labels, `\.` and `\DDD` escapes, optional final dot.
@@ -32,26 +47,34 @@ public struct DNSName: Sendable, Hashable, CustomStringConvertible, Comparable {
     try self.init(labels: DNSName.presentationLabels(Array(text.utf8)))
   }
 
-  /// Number of octets in wire format.
-  public var wireLength: Int { labels.reduce(1) { $0 + $1.count + 1 } }
-
-  /// Wire format, uncompressed, ending with the root label.
-  public var wire: [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(wireLength)
-    for label in labels {
-      out.append(UInt8(label.count))
-      out.append(contentsOf: label)
+  /// The labels, leftmost first; the root has none.
+  public var labels: [[UInt8]] {
+    var out: [[UInt8]] = []
+    out.reserveCapacity(labelCount)
+    var index = 0
+    while wire[index] != 0 {
+      let length = Int(wire[index])
+      out.append(Array(wire[(index + 1)...(index + length)]))
+      index += length + 1
     }
-    out.append(0)
     return out
   }
 
-  public var isRoot: Bool { labels.isEmpty }
+  /// Number of octets in wire format.
+  public var wireLength: Int { wire.count }
+
+  public var isRoot: Bool { labelCount == 0 }
+
+  /// Offset in `wire` of the label with this index (`labelCount` gives the root octet).
+  private func offset(ofLabel label: Int) -> Int {
+    var index = 0
+    for _ in 0..<label { index += Int(wire[index]) + 1 }
+    return index
+  }
 
   /// The name one label up, or nil at the root.
   public var parent: DNSName? {
-    labels.isEmpty ? nil : DNSName(unchecked: Array(labels.dropFirst()))
+    labelCount == 0 ? nil : DNSName(uncheckedWire: Array(wire[(Int(wire[0]) + 1)...]), labelCount: labelCount - 1)
   }
 
   /// Prepends labels (e.g. `_dmarc` to a domain).
@@ -61,34 +84,47 @@ public struct DNSName: Sendable, Hashable, CustomStringConvertible, Comparable {
 
   /// The name made of this name's last `count` labels.
   public func suffix(_ count: Int) -> DNSName {
-    DNSName(unchecked: Array(labels.suffix(count)))
+    let count = max(0, min(count, labelCount))
+    if count == labelCount { return self }
+    return DNSName(uncheckedWire: Array(wire[offset(ofLabel: labelCount - count)...]), labelCount: count)
   }
 
   /// True when `self` equals `other` or lies below it.
   public func isSubdomain(of other: DNSName) -> Bool {
-    guard labels.count >= other.labels.count else { return false }
-    return zip(labels.suffix(other.labels.count), other.labels).allSatisfy { DNSName.labelEqual($0, $1) }
+    guard labelCount >= other.labelCount else { return false }
+    let start = offset(ofLabel: labelCount - other.labelCount)
+    guard wire.count - start == other.wire.count else { return false }
+    return DNSName.bytesEqual(wire[start...], other.wire[...])
   }
 
-  /// Lower-cased copy (ASCII only).
-  public var lowercased: DNSName { DNSName(unchecked: labels.map(DNSName.lowercase)) }
+  /// True when this name's leftmost labels are `other`'s labels (`a.b.vendor` starts with `a.b`).
+  public func starts(with other: DNSName) -> Bool {
+    let prefix = other.wire.count - 1
+    return labelCount >= other.labelCount && wire.count > prefix
+      && DNSName.bytesEqual(wire[..<prefix], other.wire[..<prefix])
+  }
+
+  /// Lower-cased copy (ASCII only; length octets are at most 63 and never change).
+  public var lowercased: DNSName { DNSName(uncheckedWire: wire.map(DNSName.lower), labelCount: labelCount) }
 
   /// Presentation text without the final dot (`example.com`); the root is `.`.
   public var description: String {
-    labels.isEmpty ? "." : labels.map(DNSName.escape).joined(separator: ".")
+    labelCount == 0 ? "." : labels.map(DNSName.escape).joined(separator: ".")
   }
 
   /// Presentation text with the final dot (`example.com.`), as zone files and dig write it.
-  public var absoluteText: String { labels.isEmpty ? "." : description + "." }
+  public var absoluteText: String { labelCount == 0 ? "." : description + "." }
 
   public static func == (lhs: DNSName, rhs: DNSName) -> Bool {
-    lhs.labels.count == rhs.labels.count && zip(lhs.labels, rhs.labels).allSatisfy { labelEqual($0, $1) }
+    lhs.wire.count == rhs.wire.count && bytesEqual(lhs.wire[...], rhs.wire[...])
   }
 
   public func hash(into hasher: inout Hasher) {
-    for label in labels {
-      hasher.combine(label.count)
-      for byte in label { hasher.combine(DNSName.lower(byte)) }
+    wire.withUnsafeBufferPointer { bytes in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { lowered in
+        for index in bytes.indices { lowered[index] = DNSName.lower(bytes[index]) }
+        hasher.combine(bytes: UnsafeRawBufferPointer(lowered))
+      }
     }
   }
 
@@ -99,7 +135,19 @@ public struct DNSName: Sendable, Hashable, CustomStringConvertible, Comparable {
       let lb = lowercase(b)
       if la != lb { return la.lexicographicallyPrecedes(lb) }
     }
-    return lhs.labels.count < rhs.labels.count
+    return lhs.labelCount < rhs.labelCount
+  }
+
+  private static func bytesEqual(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    var i = a.startIndex
+    var j = b.startIndex
+    while i < a.endIndex {
+      if a[i] != b[j] && lower(a[i]) != lower(b[j]) { return false }
+      i += 1
+      j += 1
+    }
+    return true
   }
 }
 
@@ -113,17 +161,19 @@ extension DNSName {
 
   /// Decodes wire-format labels (no compression pointers) as ldns hands them out for a dname rdf.
   init(wire bytes: UnsafeRawBufferPointer) throws(DNSNameError) {
-    var labels: [[UInt8]] = []
     var index = 0
+    var count = 0
     while index < bytes.count {
       let length = Int(bytes[index])
-      index += 1
       if length == 0 { break }
-      guard length <= 63, index + length <= bytes.count else { throw .malformedWire }
-      labels.append(Array(bytes[index..<(index + length)]))
-      index += length
+      guard length <= 63, index + 1 + length <= bytes.count else { throw .malformedWire }
+      index += length + 1
+      count += 1
     }
-    try self.init(labels: labels)
+    if index + 1 > 255 { throw .nameTooLong(index + 1) }
+    var wire = Array(bytes[0..<min(index, bytes.count)])
+    wire.append(0)
+    self.init(uncheckedWire: wire, labelCount: count)
   }
 
   /// Splits presentation text into raw labels, resolving escapes.

@@ -15,14 +15,51 @@ final class QueryEngine: @unchecked Sendable {
   struct Job {
     let query: [UInt8]
     let question: ArraySlice<UInt8>
-    let continuation: CheckedContinuation<RawReply, Never>
+    let completion: Completion
+  }
+
+  /// Who waits for a job: one task, or a batch that resumes its task when its last job ends.
+  enum Completion {
+    case single(CheckedContinuation<RawReply, Never>)
+    case batch(BatchCollector, index: Int)
+
+    func deliver(_ reply: RawReply) {
+      switch self {
+      case .single(let continuation): continuation.resume(returning: reply)
+      case .batch(let collector, let index): collector.deliver(reply, at: index)
+      }
+    }
+  }
+
+  /// Gathers a batch's replies. Only touched on the engine's loop (jobs end there), which is
+  /// what makes the `@unchecked Sendable` sound.
+  final class BatchCollector: @unchecked Sendable {
+    private var replies: [RawReply?]
+    private var remaining: Int
+    private let continuation: CheckedContinuation<[RawReply], Never>
+
+    init(count: Int, continuation: CheckedContinuation<[RawReply], Never>) {
+      replies = Array(repeating: nil, count: count)
+      remaining = count
+      self.continuation = continuation
+    }
+
+    func deliver(_ reply: RawReply, at index: Int) {
+      guard replies[index] == nil else { return }
+      replies[index] = reply
+      remaining -= 1
+      if remaining == 0 {
+        continuation.resume(returning: replies.map { $0 ?? .failure(.error("no reply"), server: nil) })
+      }
+    }
   }
 
   private struct Pending {
     let job: Job
     var attempt = 0
     var serverIndex: Int
-    var timer: Scheduled<Void>?
+    /// The transmission whose timeout is armed (see `Timeouts`); 0 when none is.
+    var transmission: UInt64 = 0
     var viaTCP = false
     /// Servers that answered SERVFAIL or REFUSED: not asked again for this question.
     var refusedBy: Set<Int> = []
@@ -38,6 +75,10 @@ final class QueryEngine: @unchecked Sendable {
   private var waiting: [Job] = []
   private var waitingHead = 0
   private var ids = IDRing()
+  private var timeouts = Timeouts()
+  private var timeoutTimer: Scheduled<Void>?
+  private var transmissions: UInt64 = 0
+  private var flushScheduled = false
   private(set) var statistics = ResolverStatistics()
   private var pacer: Pacer
   private var pacerWake: UInt64?
@@ -64,9 +105,13 @@ final class QueryEngine: @unchecked Sendable {
   }
 
   private func bind(v6: Bool) async throws -> any Channel {
-    try await DatagramBootstrap(group: loop)
+    let receiveShare = max(4096, Int(configuration.ednsSize ?? 512))
+    return try await DatagramBootstrap(group: loop)
       .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
-      .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 65_535))
+      // A vector read splits one receive buffer evenly between its messages, and a datagram
+      // longer than its share is cut (ldns then rejects it as malformed): each share must hold
+      // the largest reply the advertised EDNS size allows.
+      .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 16 * receiveShare))
       .channelOption(.datagramVectorReadMessageCount, value: 16)
       .channelInitializer { channel in
         channel.eventLoop.makeCompletedFuture {
@@ -115,7 +160,7 @@ final class QueryEngine: @unchecked Sendable {
     query[1] = UInt8(id & 0xFF)
     // resolv.conf order: the first server first, the others only after a failure.
     pending[id] = Pending(
-      job: Job(query: query, question: job.question, continuation: job.continuation), serverIndex: 0)
+      job: Job(query: query, question: job.question, completion: job.completion), serverIndex: 0)
     transmit(id)
   }
 
@@ -157,12 +202,46 @@ final class QueryEngine: @unchecked Sendable {
     let attempt = entry.attempt
     let promise = loop.makePromise(of: Void.self)
     promise.futureResult.whenFailure { error in self.attemptFailed(id, attempt: attempt, reason: "\(error)") }
-    channel.writeAndFlush(envelope, promise: promise)
-    entry.timer = loop.scheduleTask(in: TimeAmount(configuration.timeout)) {
-      self.statistics.timeouts += 1
-      self.attemptFailed(id, attempt: attempt, reason: nil)
-    }
+    channel.write(envelope, promise: promise)
+    scheduleFlush()
+    transmissions += 1
+    entry.transmission = transmissions
     pending[id] = entry
+    armTimeout(id: id, transmission: transmissions)
+  }
+
+  /// Writes queued in this turn of the loop go out together: NIO sends them with one sendmmsg(2).
+  private func scheduleFlush() {
+    guard !flushScheduled else { return }
+    flushScheduled = true
+    loop.execute {
+      self.flushScheduled = false
+      for channel in self.channels.values { channel.flush() }
+    }
+  }
+
+  /// Every attempt waits the same time, so deadlines fall in the order attempts are sent: one
+  /// FIFO and one timer for its head replace a timer per attempt.
+  private func armTimeout(id: UInt16, transmission: UInt64) {
+    let deadline = NIODeadline.now() + TimeAmount(configuration.timeout)
+    timeouts.append(Timeouts.Entry(deadline: deadline, id: id, transmission: transmission))
+    if timeoutTimer == nil { scheduleTimeoutTimer(at: deadline) }
+  }
+
+  private func scheduleTimeoutTimer(at deadline: NIODeadline) {
+    timeoutTimer = loop.scheduleTask(deadline: deadline) { self.expireTimeouts() }
+  }
+
+  private func expireTimeouts() {
+    timeoutTimer = nil
+    let now = NIODeadline.now()
+    while let head = timeouts.first, head.deadline <= now {
+      timeouts.removeFirst()
+      guard let entry = pending[head.id], entry.transmission == head.transmission else { continue }
+      statistics.timeouts += 1
+      attemptFailed(head.id, attempt: entry.attempt, reason: nil)
+    }
+    if let head = timeouts.first { scheduleTimeoutTimer(at: head.deadline) }
   }
 
   /// An attempt timed out (`reason` nil) or could not be sent: try again, maybe at the next server.
@@ -170,7 +249,7 @@ final class QueryEngine: @unchecked Sendable {
     guard var entry = pending[id], entry.attempt == attempt, !entry.viaTCP else { return }
     pacer.ended(id, congested: reason == nil)
     defer { pump() }
-    entry.timer?.cancel()
+    entry.transmission = 0
     entry.attempt += 1
     pending[id] = entry
     let server = configuration.nameservers[entry.serverIndex].description
@@ -203,8 +282,7 @@ final class QueryEngine: @unchecked Sendable {
       statistics.mismatchedReplies += 1
       return
     }
-    entry.timer?.cancel()
-    entry.timer = nil
+    entry.transmission = 0
     pacer.ended(id, congested: WireCheck.rcode(bytes) == 5)
     defer { pump() }
     let server = configuration.nameservers[entry.serverIndex].description
@@ -256,10 +334,9 @@ final class QueryEngine: @unchecked Sendable {
 
   private func finish(_ id: UInt16, _ reply: RawReply) {
     guard let entry = pending.removeValue(forKey: id) else { return }
-    entry.timer?.cancel()
     pacer.ended(id, congested: false)
     ids.giveBack(id)
-    entry.job.continuation.resume(returning: reply)
+    entry.job.completion.deliver(reply)
     if waitingHead < waiting.count {
       let next = waiting[waitingHead]
       waitingHead += 1
@@ -293,6 +370,34 @@ private final class UDPReplyHandler: ChannelInboundHandler {
 
   func errorCaught(context: ChannelHandlerContext, error: any Error) {
     // ICMP errors on an unconnected socket are not tied to a query; the attempt times out instead.
+  }
+}
+
+/// Attempt deadlines in the order they were set (which is deadline order); stale entries, for
+/// attempts that were answered or retried meanwhile, are skipped when they reach the head.
+struct Timeouts {
+  struct Entry {
+    let deadline: NIODeadline
+    let id: UInt16
+    let transmission: UInt64
+  }
+
+  private var storage: [Entry] = []
+  private var head = 0
+
+  var first: Entry? { head < storage.count ? storage[head] : nil }
+
+  mutating func append(_ entry: Entry) { storage.append(entry) }
+
+  mutating func removeFirst() {
+    head += 1
+    if head == storage.count {
+      storage.removeAll(keepingCapacity: true)
+      head = 0
+    } else if head >= 4096 && head * 2 >= storage.count {
+      storage.removeFirst(head)
+      head = 0
+    }
   }
 }
 

@@ -8,18 +8,74 @@ public import MailZoneNet
 public protocol Resolver: Sendable {
   /// Asks one question. Never throws: a failure is a `DNSResponse` with `failure` set.
   func query(_ name: DNSName, _ type: RRType) async -> DNSResponse
+
+  /// Asks several independent questions at once; the replies come back in question order.
+  /// The default asks them concurrently through `query`. The live resolver and the cache
+  /// override it to hand the whole batch over in one step (DKIM discovery asks ~40 at a time).
+  func queryAll(_ questions: [DNSQuestion]) async -> [DNSResponse]
+}
+
+/// One question: a name and a type (class IN).
+public struct DNSQuestion: Sendable, Hashable {
+  public var name: DNSName
+  public var type: RRType
+
+  public init(_ name: DNSName, _ type: RRType) {
+    self.name = name
+    self.type = type
+  }
 }
 
 extension Resolver {
+  public func queryAll(_ questions: [DNSQuestion]) async -> [DNSResponse] {
+    await withTaskGroup(of: (Int, DNSResponse).self) { group in
+      for (index, question) in questions.enumerated() {
+        group.addTask { (index, await query(question.name, question.type)) }
+      }
+      var responses = [DNSResponse](repeating: .failed(.error("not asked")), count: questions.count)
+      for await (index, response) in group { responses[index] = response }
+      return responses
+    }
+  }
+
   /// Looks up `type` at `name`, following CNAMEs (inside the reply and, when the chain leaves it,
   /// with new queries), and says how it ended.
   public func lookup(_ name: DNSName, _ type: RRType) async -> DNSAnswer<ResourceRecord> {
+    await lookup(name, type, first: nil)
+  }
+
+  /// `lookup` for several names of one type: the first queries go out as one batch, and only
+  /// CNAME chains that leave their reply need queries of their own. Answers are in name order.
+  public func lookupAll(_ names: [DNSName], _ type: RRType) async -> [DNSAnswer<ResourceRecord>] {
+    let first = await queryAll(names.map { DNSQuestion($0, type) })
+    var answers: [DNSAnswer<ResourceRecord>] = []
+    answers.reserveCapacity(names.count)
+    for (name, response) in zip(names, first) {
+      answers.append(await lookup(name, type, first: response))
+    }
+    return answers
+  }
+
+  /// TXT records at several names (see `lookupAll`).
+  public func txtAll(_ names: [DNSName]) async -> [DNSAnswer<TXTData>] {
+    await lookupAll(names, .txt).map { answer in answer.map { if case .txt(let t) = $0.data { t } else { nil } } }
+  }
+
+  /// The lookup loop; `first`, when given, is the reply to the first question, already asked.
+  private func lookup(_ name: DNSName, _ type: RRType, first: DNSResponse?) async -> DNSAnswer<ResourceRecord> {
     var chain: [CNAMELink] = []
     var seen: Set<DNSName> = [name]
     var current = name
+    var pending = first
     let follows = type != .cname && type != .any
     for _ in 0..<CNAMEChase.maxQueries {
-      let response = await query(current, type)
+      let response: DNSResponse
+      if let reply = pending {
+        response = reply
+        pending = nil
+      } else {
+        response = await query(current, type)
+      }
       var walk = CNAMEChase(current: current, chain: chain, seen: seen)
       let step = walk.step(response, type: type, follows: follows)
       chain = walk.chain

@@ -6,10 +6,24 @@ internal import CLDNS
 
 /// One BIND zone file, checked and parsed by ldns: its apex and its records with their lines.
 public struct ZoneFile: Sendable {
-  /// A record and the line it starts on.
+  /// A record and where it starts: line, column of its first token, column its rdata starts at,
+  /// and the column of its TTL when the record states one.
   public struct Entry: Sendable, Hashable {
     public var record: ResourceRecord
     public var line: Int?
+    public var column: Int?
+    public var rdataColumn: Int?
+    public var ttlColumn: Int?
+
+    public init(
+      record: ResourceRecord, line: Int?, column: Int? = nil, rdataColumn: Int? = nil, ttlColumn: Int? = nil
+    ) {
+      self.record = record
+      self.line = line
+      self.column = column
+      self.rdataColumn = rdataColumn
+      self.ttlColumn = ttlColumn
+    }
   }
 
   public let path: String
@@ -50,19 +64,27 @@ public struct ZoneFile: Sendable {
     }
     // Lines: ldns returns the records in file order with the SOA taken out; the lexer saw the same
     // records, so pair them up when the counts agree.
-    let lines = summary.records.filter { $0.type != "SOA" }.map(\.line)
-    let paired = lines.count == parsed.records.count
+    let spots = summary.records.filter { $0.type != "SOA" }
+    let paired = spots.count == parsed.records.count
     var entries: [Entry] = []
     for (index, record) in parsed.records.enumerated() {
+      let spot = paired ? spots[index] : nil
       guard record.owner.isSubdomain(of: apex) else {
         throw ZoneFileError(
-          file: path, line: paired ? lines[index] : nil, rule: .outOfZone,
+          file: path, line: spot?.line, column: spot?.column, rule: .outOfZone,
           message: "\(record.owner.absoluteText) is outside the zone \(apex.absoluteText)")
       }
-      entries.append(Entry(record: record, line: paired ? lines[index] : nil))
+      entries.append(
+        Entry(
+          record: record, line: spot?.line, column: spot?.column, rdataColumn: spot?.rdataColumn,
+          ttlColumn: spot?.ttlColumn))
     }
     if let soa = parsed.soa {
-      entries.insert(Entry(record: soa, line: summary.records.first { $0.type == "SOA" }?.line), at: 0)
+      let spot = summary.records.first { $0.type == "SOA" }
+      entries.insert(
+        Entry(
+          record: soa, line: spot?.line, column: spot?.column, rdataColumn: spot?.rdataColumn,
+          ttlColumn: spot?.ttlColumn), at: 0)
     }
     self.path = path
     self.apex = apex

@@ -2,10 +2,22 @@
 struct ZoneFileChecker {
   /// What the checks learned about a file.
   struct Summary {
-    /// Line and type mnemonic of each record, in file order (directives excluded).
-    var records: [(line: Int, type: String?)] = []
+    /// Where each record starts and its type mnemonic, in file order (directives excluded).
+    var records: [Spot] = []
     /// The first `$ORIGIN`, if any.
     var declaredOrigin: DNSName?
+    /// Every rule broken, in file order.
+    var faults: [ZoneFileError] = []
+  }
+
+  /// A record's place in the file: its first line and column, and the column its rdata starts at.
+  struct Spot {
+    var line: Int
+    var type: String?
+    var column: Int
+    var rdataColumn: Int?
+    /// The column of an explicit TTL, when the record has one.
+    var ttlColumn: Int?
   }
 
   let file: String
@@ -18,28 +30,77 @@ struct ZoneFileChecker {
   ]
   private static let classes: Set<String> = ["IN", "CH", "CS", "HS"]
 
+  /// The checks' results, throwing the first fault.
   func check(_ entries: [ZoneFileLexer.Entry]) throws(ZoneFileError) -> Summary {
+    let summary = scan(entries)
+    if let first = summary.faults.first { throw first }
+    return summary
+  }
+
+  /// Every entry checked; faults are collected, not thrown, so a report can list them all.
+  func scan(_ entries: [ZoneFileLexer.Entry]) -> Summary {
     var summary = Summary()
     var currentOrigin = origin
     for entry in entries {
       guard let first = entry.tokens.first else { continue }
       if !entry.ownerOmitted, first.text.first == UInt8(ascii: "$") {
-        try directive(entry, origin: &currentOrigin, summary: &summary)
+        do throws(ZoneFileError) {
+          try directive(entry, origin: &currentOrigin, summary: &summary)
+        } catch {
+          summary.faults.append(error)
+        }
         continue
       }
       let type = recordType(entry)
-      summary.records.append((entry.line, type))
+      let afterOwner = entry.tokens.dropFirst(entry.ownerOmitted ? 0 : 1)
+      let typeIndex = type.flatMap { type in afterOwner.firstIndex { !$0.quoted && $0.string.uppercased() == type } }
+      let rdata = typeIndex.map { Array(entry.tokens[($0 + 1)...]) } ?? []
+      summary.records.append(
+        Spot(
+          line: entry.line, type: type, column: first.column, rdataColumn: rdata.first?.column,
+          ttlColumn: afterOwner.prefix { !$0.quoted && $0.string.uppercased() != type }
+            .first { ZoneFileChecker.ttl($0.string) != nil }?.column))
+      if type == "TXT" || type == "SPF" { summary.faults += longStrings(rdata) }
       guard currentOrigin == nil else { continue }
-      if !entry.ownerOmitted { try requireAbsolute(first, what: "owner name") }
-      if let type, let positions = ZoneFileChecker.nameFields[type.uppercased()],
-        let typeIndex = entry.tokens.firstIndex(where: { !$0.quoted && $0.string.uppercased() == type.uppercased() })
-      {
-        for position in positions where typeIndex + 1 + position < entry.tokens.count {
-          try requireAbsolute(entry.tokens[typeIndex + 1 + position], what: "\(type.uppercased()) target")
+      do throws(ZoneFileError) {
+        if !entry.ownerOmitted { try requireAbsolute(first, what: "owner name") }
+        if let type, let positions = ZoneFileChecker.nameFields[type] {
+          for position in positions where position < rdata.count {
+            try requireAbsolute(rdata[position], what: "\(type) target")
+          }
         }
+      } catch {
+        summary.faults.append(error)
       }
     }
     return summary
+  }
+
+  /// RFC 1035 §3.3: a character-string is at most 255 bytes; ldns refuses longer ones.
+  private func longStrings(_ tokens: [ZoneFileLexer.Token]) -> [ZoneFileError] {
+    tokens.compactMap { token in
+      let length = ZoneFileChecker.unescapedLength(token.text)
+      guard length > 255 else { return nil }
+      return error(
+        token, .txtStringTooLong,
+        "TXT character-string is \(length) bytes; one string holds at most 255: split it into several quoted strings")
+    }
+  }
+
+  /// Bytes a presentation-format string stands for: `\DDD` and `\X` are one byte each.
+  static func unescapedLength(_ text: [UInt8]) -> Int {
+    var count = 0
+    var index = 0
+    while index < text.count {
+      if text[index] == UInt8(ascii: "\\"), index + 1 < text.count {
+        let digits = text[(index + 1)...].prefix(3)
+        index += digits.count == 3 && digits.allSatisfy({ (48...57).contains($0) }) ? 4 : 2
+      } else {
+        index += 1
+      }
+      count += 1
+    }
+    return count
   }
 
   private func directive(
@@ -74,7 +135,9 @@ struct ZoneFileChecker {
           "$TTL '\(value)' is not a TTL: seconds (0-2147483647) or units like 1h30m (ldns would ignore it)")
       }
     case "$INCLUDE":
-      throw error(name, .unsupportedDirective, "$INCLUDE is not supported: pass each file with its own --zone")
+      throw error(
+        name, .unsupportedDirective,
+        "$INCLUDE is not supported: give the included file to mailzone as a zone file of its own")
     case "$GENERATE":
       throw error(name, .unsupportedDirective, "$GENERATE is not supported: expand the records in the file")
     default:

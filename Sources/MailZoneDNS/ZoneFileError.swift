@@ -14,6 +14,7 @@ public struct ZoneFileError: Error, Sendable, Hashable, CustomStringConvertible 
     case noApex = "no-apex"
     case secondSOA = "second-soa"
     case outOfZone = "out-of-zone"
+    case txtStringTooLong = "txt-string-too-long"
   }
 
   public var file: String

@@ -15,6 +15,8 @@ struct ZoneFileLexer {
     var line: Int
     var ownerOmitted: Bool
     var tokens: [Token]
+    /// The line the entry ends on (after a closing `)` on a later line).
+    var endLine: Int = 0
   }
 
   private let bytes: [UInt8]
@@ -30,6 +32,15 @@ struct ZoneFileLexer {
 
   /// Every logical entry in order, or the first lexical fault.
   mutating func entries() throws(ZoneFileError) -> [Entry] {
+    let scanned = scan()
+    if let first = scanned.faults.first { throw first }
+    return scanned.entries
+  }
+
+  /// Every logical entry and every lexical fault. After a fault the scan goes on: an unclosed
+  /// quote ends at its line's end, a stray `)` is skipped; an unclosed `(` swallows the rest.
+  mutating func scan() -> (entries: [Entry], faults: [ZoneFileError]) {
+    var faults: [ZoneFileError] = []
     var entries: [Entry] = []
     var current: Entry?
     var depth = 0
@@ -39,7 +50,8 @@ struct ZoneFileLexer {
       switch byte {
       case UInt8(ascii: "\n"):
         advance()
-        if depth == 0, let entry = current {
+        if depth == 0, var entry = current {
+          entry.endLine = line - 1
           entries.append(entry)
           current = nil
         }
@@ -56,26 +68,33 @@ struct ZoneFileLexer {
         depth += 1
         advance()
       case UInt8(ascii: ")"):
-        guard depth > 0 else {
-          throw ZoneFileError(
-            file: file, line: line, column: column, rule: .unbalancedParenthesis, message: "')' without a matching '('")
+        if depth > 0 {
+          depth -= 1
+        } else {
+          faults.append(
+            ZoneFileError(
+              file: file, line: line, column: column, rule: .unbalancedParenthesis,
+              message: "')' without a matching '('"))
         }
-        depth -= 1
         advance()
       default:
         let startsLine = column == 1 && depth == 0
-        let token = try byte == UInt8(ascii: "\"") ? quotedToken() : plainToken()
+        let token = byte == UInt8(ascii: "\"") ? quotedToken(&faults) : plainToken()
         if current == nil { current = Entry(line: token.line, ownerOmitted: !startsLine, tokens: []) }
         current?.tokens.append(token)
       }
     }
     if depth > 0 {
-      throw ZoneFileError(
-        file: file, line: openParen.line, column: openParen.column, rule: .unbalancedParenthesis,
-        message: "'(' is never closed: a missing ')' makes the rest of the file part of this record")
+      faults.append(
+        ZoneFileError(
+          file: file, line: openParen.line, column: openParen.column, rule: .unbalancedParenthesis,
+          message: "'(' is never closed: a missing ')' makes the rest of the file part of this record"))
     }
-    if let entry = current { entries.append(entry) }
-    return entries.filter { !$0.tokens.isEmpty }
+    if var entry = current {
+      entry.endLine = line
+      entries.append(entry)
+    }
+    return (entries.filter { !$0.tokens.isEmpty }, faults)
   }
 
   private mutating func advance() {
@@ -88,7 +107,7 @@ struct ZoneFileLexer {
     index += 1
   }
 
-  private mutating func plainToken() throws(ZoneFileError) -> Token {
+  private mutating func plainToken() -> Token {
     var token = Token(text: [], quoted: false, line: line, column: column)
     while index < bytes.count {
       let byte = bytes[index]
@@ -110,7 +129,7 @@ struct ZoneFileLexer {
 
   /// A `"..."` string; it must close on the line it opens (a newline inside is almost always a
   /// forgotten quote, which ldns would let swallow the following records).
-  private mutating func quotedToken() throws(ZoneFileError) -> Token {
+  private mutating func quotedToken(_ faults: inout [ZoneFileError]) -> Token {
     var token = Token(text: [], quoted: true, line: line, column: column)
     advance()
     while index < bytes.count {
@@ -127,8 +146,10 @@ struct ZoneFileLexer {
         advance()
       }
     }
-    throw ZoneFileError(
-      file: file, line: token.line, column: token.column, rule: .unterminatedQuote,
-      message: "quoted string is not closed on its line")
+    faults.append(
+      ZoneFileError(
+        file: file, line: token.line, column: token.column, rule: .unterminatedQuote,
+        message: "quoted string is not closed on its line"))
+    return token
   }
 }

@@ -87,8 +87,7 @@ extension MailZoneCommand {
           }
         }
         let skip = try resume.map(ResumeLog.domains(in:)) ?? []
-        // A bounded cache keeps memory flat over long lists; shared answers stay hot in it.
-        let session = try await resolverOptions.makeResolver(cacheCapacity: stream == nil ? nil : 50_000)
+        let session = try await resolverOptions.makeResolver()
         var options = AuditOptions(selectors: selectors, discoverSelectors: !noDiscovery)
         if let psl {
           do {

@@ -14,8 +14,8 @@ extension MailZoneCommand {
 
     func validate() throws {
       try output.require([.text], command: "explain")
-      guard CheckRegistry.check(id: id) != nil else {
-        let known = CheckRegistry.all.map { type(of: $0).description.id }
+      guard CheckRegistry.description(id: id) != nil else {
+        let known = CheckRegistry.descriptions.map(\.id)
         let close = known.filter { $0.hasPrefix(id.split(separator: ".").first.map(String.init) ?? id) }
         let hint =
           close.isEmpty
@@ -25,8 +25,8 @@ extension MailZoneCommand {
     }
 
     func run() async throws {
-      guard let check = CheckRegistry.check(id: id) else { throw ExitStatus.usage }
-      print(CheckDocs.explain(type(of: check).description, style: Style(enabled: output.useColor)), terminator: "")
+      guard let description = CheckRegistry.description(id: id) else { throw ExitStatus.usage }
+      print(CheckDocs.explain(description, style: Style(enabled: output.useColor)), terminator: "")
     }
   }
 
@@ -43,7 +43,7 @@ extension MailZoneCommand {
     var format: Format = .text
 
     func run() async throws {
-      let descriptions = CheckRegistry.all.map { type(of: $0).description }
+      let descriptions = CheckRegistry.descriptions
       switch format {
       case .text: print(CheckDocs.table(descriptions), terminator: "")
       case .markdown: print(CheckDocs.markdown(descriptions), terminator: "")

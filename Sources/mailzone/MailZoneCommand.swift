@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `mailzone` root command.
 @main
@@ -19,8 +20,29 @@ struct MailZoneCommand: AsyncParsableCommand {
       """,
     version: version,
     subcommands: [
-      Audit.self, Fix.self, Generate.self, Init.self, SPF.self, DKIM.self, Lookup.self, Parse.self, Explain.self,
+      Audit.self, Check.self, Fix.self, Generate.self, Init.self, SPF.self, DKIM.self, Lookup.self, Parse.self,
+      Explain.self,
       Checks.self,
     ]
   )
+}
+
+extension MailZoneCommand {
+  /// ArgumentParser's own entry point, except that a command's exit status leaves at once: the
+  /// status has been decided and printed, so building a help message for it (what
+  /// `exit(withError:)` does for every error) and freeing a bulk run's caches are wasted time.
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var command = command as? any AsyncParsableCommand {
+        try await command.run()
+      } else {
+        try command.run()
+      }
+    } catch let status as ExitCode {
+      Foundation.exit(status.rawValue)
+    } catch {
+      exit(withError: error)
+    }
+  }
 }

@@ -31,9 +31,38 @@ struct CheckExampleTests {
   }
 }
 
+/// Every example of every zone-file check, read as `mailzone check` reads a file.
+@Suite("Zone check examples")
+struct ZoneCheckExampleTests {
+  struct Case: CustomTestStringConvertible, Sendable {
+    let check: any ZoneCheck
+    let example: CheckExample
+    var testDescription: String {
+      "\(type(of: check).description.id) \(example.outcome.rawValue): \(example.note)"
+    }
+  }
+
+  static let cases: [Case] = CheckRegistry.zoneChecks.flatMap { check in
+    type(of: check).description.examples.map { Case(check: check, example: $0) }
+  }
+
+  @Test(arguments: cases)
+  func example(_ c: Case) {
+    let id = type(of: c.check).description.id
+    let findings = c.example.findings(of: c.check)
+    #expect(findings.allSatisfy { $0.checkID == id && $0.location != nil }, "own id, located")
+    switch c.example.outcome {
+    case .passes:
+      #expect(findings.isEmpty, "unexpected: \(findings.map(\.message))")
+    case .fails:
+      #expect(!findings.isEmpty, "the failing example produced no finding")
+    }
+  }
+}
+
 @Suite("Check registry invariants")
 struct CheckRegistryTests {
-  static let descriptions = CheckRegistry.all.map { type(of: $0).description }
+  static let descriptions = CheckRegistry.descriptions
 
   @Test("ids are unique, kebab-case and prefixed by their family")
   func ids() {

@@ -42,23 +42,4 @@ struct CachingResolverTests {
     _ = await cache.a(Fixtures.name("away.example.test"))
     #expect(await cache.counts().upstream == 1)
   }
-
-  @Test("with a capacity: a question answered often stays cached, one not asked again is dropped")
-  func boundedCapacity() async throws {
-    let files = try ZoneFileResolver(paths: Fixtures.zoneFiles)
-    let cache = CachingResolver(upstream: files, capacity: 8)
-    let hot = Fixtures.name("split.example.test")
-    let cold = Fixtures.name("mx.example.test")
-    _ = await cache.txt(cold)
-    for index in 0..<40 {
-      _ = await cache.txt(hot)
-      _ = await cache.txt(Fixtures.name("n\(index).example.test"))
-    }
-    let before = await cache.counts().upstream
-    #expect(before == 42, "the hot name went upstream once, each other name once")
-    _ = await cache.txt(hot)
-    #expect(await cache.counts().upstream == before, "the hot answer survived 40 newer ones")
-    _ = await cache.txt(cold)
-    #expect(await cache.counts().upstream == before + 1, "the cold answer was dropped and asked again")
-  }
 }

@@ -80,3 +80,37 @@ struct DNSNameTests {
     #expect(try name.prepending("_dmarc") == DNSName("_dmarc.mx.example.com"))
   }
 }
+
+@Suite("DNSName: one wire buffer behind every operation")
+struct DNSNameWireTests {
+  @Test("parent, suffix, subdomain and prefix tests agree with the labels, ignoring case")
+  func relations() throws {
+    let name = try DNSName("Sel._DomainKey.Example.TEST")
+    #expect(name.labelCount == 4)
+    let expected = [3] + Array("Sel".utf8) + [10] + Array("_DomainKey".utf8) + [7] + Array("Example".utf8) + [4]
+    #expect(name.wire == expected + Array("TEST".utf8) + [0])
+    #expect(name.parent == (try DNSName("_domainkey.example.test")))
+    #expect(name.suffix(2) == (try DNSName("example.test")))
+    #expect(name.suffix(0) == .root)
+    #expect(name.suffix(9) == name)
+    #expect(name.isSubdomain(of: try DNSName("EXAMPLE.test")))
+    #expect(!name.isSubdomain(of: try DNSName("ample.test")))
+    #expect(name.isSubdomain(of: .root))
+    #expect(try DNSName("example.test._report._dmarc.v.test").starts(with: try DNSName("EXAMPLE.test")))
+    #expect(!(try DNSName("example.testing.v.test").starts(with: try DNSName("example.test"))))
+    #expect(!(try DNSName("example.test").starts(with: try DNSName("a.example.test"))))
+    #expect(name.lowercased.description == "sel._domainkey.example.test")
+    #expect(DNSName.root.parent == nil && DNSName.root.wire == [0] && DNSName.root.labels.isEmpty)
+  }
+
+  @Test("equal names hash alike whatever their case; label boundaries count")
+  func hashing() throws {
+    let a = try DNSName("MiXeD.Example.test")
+    let b = try DNSName("mixed.example.TEST")
+    #expect(a == b && a.hashValue == b.hashValue)
+    #expect(Set([a, b]).count == 1)
+    #expect(
+      try DNSName(labels: [Array("ab".utf8), Array("c".utf8)])
+        != (try DNSName(labels: [Array("a".utf8), Array("bc".utf8)])))
+  }
+}

@@ -30,9 +30,10 @@ public struct DomainSnapshot: Sendable {
     async let dmarc = DMARCSnapshot.collect(domain, context: context)
     async let mx = MXSnapshot.collect(domain, context: context)
     async let policies = PolicyRecordsSnapshot.collect(domain, context: context)
+    async let early = DKIMSnapshot.probeEarly(domain, context: context)
     let (spfValue, mxValue) = await (spf, mx)
-    // DKIM discovery uses the providers that SPF and MX reveal.
-    let dkim = await DKIMSnapshot.collect(domain, spf: spfValue, mx: mxValue, context: context)
+    // DKIM discovery adds the selectors of the providers that SPF and MX reveal.
+    let dkim = await DKIMSnapshot.collect(domain, spf: spfValue, mx: mxValue, early: await early, context: context)
     return DomainSnapshot(
       domain: domain, spf: spfValue, dmarc: await dmarc, dkim: dkim, mx: mxValue, policies: await policies)
   }

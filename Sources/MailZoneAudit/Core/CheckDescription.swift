@@ -4,6 +4,8 @@ public enum CheckFamily: String, Sendable, Hashable, CaseIterable {
   case mtaSTS = "mta-sts"
   case tlsRPT = "tls-rpt"
   case bimi, domain, input
+  /// Zone-file hygiene (`mailzone check`): syntax, duplicates, names and TTLs in the file itself.
+  case zone
 }
 
 /// Everything a user (and `mailzone explain`) needs to know about a check.

@@ -82,6 +82,26 @@ public enum CheckRegistry {
     MalformedDomainCheck(),
   ]
 
+  /// Zone-file hygiene checks, run by `mailzone check` over each file's text and records.
+  public static let zoneChecks: [any ZoneCheck] = [
+    ZoneSyntaxCheck(),
+    ZoneTXTStringTooLongCheck(),
+    ZoneDuplicateRecordCheck(),
+    ZoneCNAMEAndOtherDataCheck(),
+    ZoneRelativeNameSuspectCheck(),
+    ZoneTTLZeroCheck(),
+    ZoneTTLTooLongCheck(),
+  ]
+
+  /// Every check's description, DNS checks first, then zone-file checks.
+  public static let descriptions: [CheckDescription] =
+    all.map { type(of: $0).description } + zoneChecks.map { type(of: $0).description }
+
+  /// The description of the check (DNS or zone-file) with `id`, if any.
+  public static func description(id: String) -> CheckDescription? {
+    descriptions.first { $0.id == id }
+  }
+
   /// The check with `id`, if any.
   public static func check(id: String) -> (any Check)? {
     all.first { type(of: $0).description.id == id }

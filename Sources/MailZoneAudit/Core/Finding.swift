@@ -13,6 +13,8 @@ public struct Finding: Sendable, Hashable {
   public var references: [String]
   /// Ready-to-paste zone line(s) that resolve the finding, or nil where none can be written.
   public var fix: String?
+  /// Where in a zone file the finding is (set by `mailzone check`; nil for live audits).
+  public var location: SourceLocation?
 
   public init(
     checkID: String, severity: Severity, subject: String, message: String, record: String? = nil,
@@ -26,5 +28,21 @@ public struct Finding: Sendable, Hashable {
     self.offset = offset
     self.references = references
     self.fix = fix
+  }
+}
+
+/// A place in a source file: 1-based line and column (bytes), and where the offending span ends.
+public struct SourceLocation: Sendable, Hashable {
+  public var file: String
+  public var line: Int
+  public var column: Int
+  /// One past the span's last column, when the span is known.
+  public var endColumn: Int?
+
+  public init(file: String, line: Int, column: Int = 1, endColumn: Int? = nil) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.endColumn = endColumn
   }
 }

@@ -93,6 +93,12 @@ public enum JSONValue: Sendable, Equatable {
 
   private static func writeString(_ s: String, to out: inout String) {
     out += "\""
+    // Most strings need no escape: copy them whole.
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+      out += s
+      out += "\""
+      return
+    }
     for scalar in s.unicodeScalars {
       switch scalar {
       case "\"": out += "\\\""

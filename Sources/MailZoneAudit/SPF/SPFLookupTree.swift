@@ -32,7 +32,11 @@ public struct SPFLookupTree: Sendable, Hashable {
 
   public var domain: DNSName
   /// The record at `domain` and everything it includes or redirects to.
-  public var root: SPFTreeNode
+  public var root: SPFTreeNode {
+    didSet { nodes = root.preorder }
+  }
+  /// Every node in preorder (kept with `root`: the checks walk it many times per domain).
+  public private(set) var nodes: [SPFTreeNode]
   public var limits: SPFLimits
   /// Lookup terms over the whole tree; nil unless the domain has exactly one `v=spf1` record.
   public var lookups: Int?
@@ -58,6 +62,7 @@ public struct SPFLookupTree: Sendable, Hashable {
   ) {
     self.domain = domain
     self.root = root
+    self.nodes = root.preorder
     self.limits = limits
     self.lookups = lookups
     self.voidLookups = voidLookups
@@ -149,7 +154,4 @@ extension SPFLookupTree {
     guard root.isWalked, isComplete, !hasUnknownNames else { return nil }
     return true
   }
-
-  /// Every node in preorder.
-  public var nodes: [SPFTreeNode] { root.preorder }
 }

@@ -76,20 +76,19 @@ struct ResolverOptions: ParsableArguments {
     return configuration
   }
 
-  /// A cached resolver over the zone files (exit 65 on a bad file) or live DNS. `cacheCapacity`
-  /// bounds the cache (see `CachingResolver`) for runs over very many domains.
-  func makeResolver(cacheCapacity: Int? = nil) async throws -> ResolverSession {
+  /// A cached resolver over the zone files (exit 65 on a bad file) or live DNS.
+  func makeResolver() async throws -> ResolverSession {
     if !zones.isEmpty {
       let originName = try origin.map { try DNSName($0) }
       do {
         let zoneResolver = try ZoneFileResolver(paths: zones, origin: originName)
-        return ResolverSession(resolver: CachingResolver(upstream: zoneResolver, capacity: cacheCapacity), live: nil)
+        return ResolverSession(resolver: CachingResolver(upstream: zoneResolver), live: nil)
       } catch {
         throw CommandFailure(message: error.description, exitCode: ExitStatus.dataError)
       }
     }
     let live = try await LDNSResolver(configuration: liveConfiguration())
-    return ResolverSession(resolver: CachingResolver(upstream: live, capacity: cacheCapacity), live: live)
+    return ResolverSession(resolver: CachingResolver(upstream: live), live: live)
   }
 }
 

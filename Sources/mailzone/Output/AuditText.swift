@@ -77,7 +77,7 @@ struct AuditText {
   }
 
   private func family(of finding: Finding) -> CheckFamily {
-    CheckRegistry.check(id: finding.checkID).map { type(of: $0).description.family } ?? .dns
+    CheckRegistry.description(id: finding.checkID)?.family ?? .dns
   }
 
   static func title(_ family: CheckFamily) -> String {
@@ -92,6 +92,7 @@ struct AuditText {
     case .bimi: return "BIMI"
     case .domain: return "Domain"
     case .input: return "Input"
+    case .zone: return "Zone file"
     }
   }
 }

@@ -43,7 +43,8 @@ public struct SPFIPWholeInternetCheck: Check {
   public func evaluate(_ snapshot: DomainSnapshot) -> [Finding] {
     let tree = snapshot.spf.tree
     return tree.walkedTerms.compactMap { node, term -> Finding? in
-      guard term.name == "ip4" || term.name == "ip6", term.qualifier != .fail,
+      // Only a term ending in "/0" can be one; the parse below confirms it.
+      guard term.name == "ip4" || term.name == "ip6", term.qualifier != .fail, term.text.hasSuffix("/0"),
         let parsed = try? SPFRecord.parse("v=spf1 " + term.text), let mechanism = parsed.terms.first?.mechanism
       else { return nil }
       switch mechanism {

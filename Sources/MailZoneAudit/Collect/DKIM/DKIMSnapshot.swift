@@ -64,20 +64,43 @@ public struct DKIMSnapshot: Sendable {
     }
   }
 
-  static func collect(
-    _ domain: DNSName, spf: SPFSnapshot, mx: MXSnapshot, context: CollectionContext
-  ) async -> DKIMSnapshot {
+  /// What DKIM discovery can ask before SPF and MX are known: `_domainkey.<domain>`, then the
+  /// given and common selectors. Started beside SPF and MX, it keeps the selector probes off a
+  /// bulk audit's critical path; only provider-implied selectors wait for the hints.
+  struct EarlyProbes: Sendable {
+    var domainKey: DNSAnswer<TXTData>
+    var base: DNSName?
+    /// Answers by lower-cased selector.
+    var answers: [String: DNSAnswer<TXTData>]
+  }
+
+  static func probeEarly(_ domain: DNSName, context: CollectionContext) async -> EarlyProbes {
     let resolver = context.resolver
     guard let base = try? domain.prepending("_domainkey") else {
       let empty = DNSAnswer<TXTData>(name: domain, type: .txt, status: .nxDomain, records: [])
-      return DKIMSnapshot(domainKey: empty, probed: [], found: [], queryFailures: [])
+      return EarlyProbes(domainKey: empty, base: nil, answers: [:])
     }
     let domainKey = await resolver.txt(base)
-    var failures = [QueryFailure(domainKey)].compactMap { $0 }
     // NXDOMAIN: nothing below exists (RFC 8020). A failure (SERVFAIL, timeout, a lame
     // delegation) would repeat at every selector of the same zone: the audit is incomplete
     // either way, and one failed query says so without forty more.
     guard domainKey.status != .nxDomain, domainKey.status.isConclusive else {
+      return EarlyProbes(domainKey: domainKey, base: base, answers: [:])
+    }
+    let probes = plan(given: context.options.selectors, discover: context.options.discoverSelectors, hints: [])
+    let answers = await probe(probes, base: base, resolver: resolver)
+    return EarlyProbes(
+      domainKey: domainKey, base: base,
+      answers: Dictionary(answers.map { ($0.0.selector.lowercased(), $0.1) }, uniquingKeysWith: { first, _ in first }))
+  }
+
+  static func collect(
+    _ domain: DNSName, spf: SPFSnapshot, mx: MXSnapshot, early: EarlyProbes, context: CollectionContext
+  ) async -> DKIMSnapshot {
+    let resolver = context.resolver
+    let domainKey = early.domainKey
+    var failures = [QueryFailure(domainKey)].compactMap { $0 }
+    guard let base = early.base, domainKey.status != .nxDomain, domainKey.status.isConclusive else {
       return DKIMSnapshot(domainKey: domainKey, probed: [], found: [], queryFailures: failures)
     }
     var hints: [(selector: String, provider: String)] = []
@@ -85,7 +108,14 @@ public struct DKIMSnapshot: Sendable {
       hints = DKIMProvider.selectors(implied: await DKIMProviderHints.hosts(spf: spf, mx: mx, resolver: resolver))
     }
     let probes = plan(given: context.options.selectors, discover: context.options.discoverSelectors, hints: hints)
-    let answers = await probe(probes, base: base, resolver: resolver)
+    let later = await probe(
+      probes.filter { early.answers[$0.selector.lowercased()] == nil }, base: base, resolver: resolver)
+    let laterAnswers = Dictionary(
+      later.map { ($0.0.selector.lowercased(), $0.1) }, uniquingKeysWith: { first, _ in first })
+    let answers = probes.compactMap { probe -> (Probe, DNSAnswer<TXTData>)? in
+      let key = probe.selector.lowercased()
+      return (early.answers[key] ?? laterAnswers[key]).map { (probe, $0) }
+    }
     failures += answers.compactMap { QueryFailure($0.1) }
     var found = answers.compactMap { probe, answer in selector(probe.selector, probe.origin, answer) }
     if looksWildcarded(found), let name = try? base.prepending(wildcardProbe) {
@@ -118,20 +148,14 @@ public struct DKIMSnapshot: Sendable {
     return probes
   }
 
-  /// Queries every selector concurrently; answers come back in probe order.
+  /// Queries every selector as one batch; answers come back in probe order.
   private static func probe(
     _ probes: [Probe], base: DNSName, resolver: any Resolver
   ) async -> [(Probe, DNSAnswer<TXTData>)] {
-    await withTaskGroup(of: (Int, DNSAnswer<TXTData>)?.self) { group in
-      for (index, probe) in probes.enumerated() {
-        // A selector that is not a valid label sequence (a bad --selector) cannot be asked.
-        guard let name = try? base.prepending(probe.selector) else { continue }
-        group.addTask { (index, await resolver.txt(name)) }
-      }
-      var answers: [(Int, DNSAnswer<TXTData>)] = []
-      for await answer in group { if let answer { answers.append(answer) } }
-      return answers.sorted { $0.0 < $1.0 }.map { (probes[$0.0], $0.1) }
-    }
+    // A selector that is not a valid label sequence (a bad --selector) cannot be asked.
+    let named = probes.compactMap { probe in (try? base.prepending(probe.selector)).map { (probe, $0) } }
+    let answers = await resolver.txtAll(named.map(\.1))
+    return zip(named, answers).map { ($0.0, $1) }
   }
 
   private static func selector(_ name: String, _ origin: Origin, _ answer: DNSAnswer<TXTData>) -> Selector? {

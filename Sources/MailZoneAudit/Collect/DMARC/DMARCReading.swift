@@ -11,14 +11,16 @@ public struct DMARCReading: Sendable {
   public var droppedTags: [String]
   /// The strict parse error of the record text, if it did not parse.
   public var error: RecordParseError?
-  /// Each tag of the text as written, in order, even where the record does not parse.
-  public var writtenTags: [(name: String, value: String)] { Array(DMARCReading.tags(of: text).dropFirst()) }
+  /// Each tag of the text as written, in order, even where the record does not parse (read once:
+  /// the checks and the report ask for tags many times per domain).
+  public let writtenTags: [(name: String, value: String)]
   /// The record text as published.
   public let text: String
 
   /// Reads `text` under `spec`.
   public init(_ text: String, spec: DMARCSpec = .rfc9989) {
     self.text = text
+    self.writtenTags = Array(DMARCReading.tags(of: text).dropFirst())
     var bytes = Array(text.utf8)
     var dropped: [String] = []
     var firstError: RecordParseError?

@@ -1,0 +1,123 @@
+import MailZoneTestSupport
+import Testing
+
+@testable import MailZoneDNS
+
+@Suite("The bulk query path: hand-laid queries, batches, name errors, cache scopes")
+struct QueryPathTests {
+  @Test(
+    "QueryWire lays out the same bytes as ldns_pkt2wire",
+    arguments: [
+      ("example.test", RRType.txt, LDNSCodec.QueryOptions()),
+      ("a.b.c.d.e.f.g.h.example.test", .mx, LDNSCodec.QueryOptions(recursionDesired: false, ednsSize: 4096)),
+      ("_dmarc.Example.TEST", .a, LDNSCodec.QueryOptions(recursionDesired: true, ednsSize: nil)),
+      (".", .soa, LDNSCodec.QueryOptions(recursionDesired: true, ednsSize: 1232, dnssecOK: true)),
+      ("x\\000y.test", .aaaa, LDNSCodec.QueryOptions()),
+      (String(repeating: "a", count: 63) + "." + String(repeating: "b", count: 63) + ".test", .ptr, .init()),
+    ])
+  func queryWireMatchesLDNS(_ text: String, _ type: RRType, _ options: LDNSCodec.QueryOptions) throws {
+    let name = try DNSName(text)
+    for id: UInt16 in [0, 1, 0xBEEF, 0xFFFF] {
+      let ours = QueryWire.encode(name: name, type: type, id: id, options: options)
+      #expect(ours == LDNSCodec.makeQuery(name: name, type: type, id: id, options: options))
+    }
+  }
+
+  @Test("a batch gets the same replies as one question at a time, in question order, each sent once")
+  func batchMatchesSingles() async throws {
+    let server = try NSDServer.shared()
+    let names = [
+      "split.example.test", "missing.example.test", "mx.example.test", "away.example.test", "SPLIT.example.test",
+      "deep.nothing.example.test",
+    ].map(Fixtures.name)
+    let questions = names.flatMap { [DNSQuestion($0, .txt), DNSQuestion($0, .mx)] }
+    let batched = try await LDNSResolver(configuration: LDNSResolverConfiguration(nameservers: [server.nameserver]))
+    let replies = await batched.queryAll(questions)
+    let single = try await LDNSResolver(configuration: LDNSResolverConfiguration(nameservers: [server.nameserver]))
+    for (question, reply) in zip(questions, replies) {
+      let expected = await single.query(question.name, question.type)
+      #expect(reply.rcode == expected.rcode, "\(question.name) \(question.type)")
+      #expect(reply.answer == expected.answer, "\(question.name) \(question.type)")
+      #expect(reply.failure == nil)
+    }
+    #expect(replies.count == questions.count)
+    #expect(await batched.statistics().udpSent == questions.count)
+    // The cache sends a repeated question (names compare without case) once, also inside a batch.
+    let cache = CachingResolver(upstream: batched)
+    _ = await cache.queryAll(questions)
+    #expect(await cache.counts().upstream == questions.count - 2)
+  }
+
+  @Test("NXDOMAIN without answers is read from the header; with EDNS too; anything else goes to ldns")
+  func bareNameError() throws {
+    let query = QueryWire.encode(name: try DNSName("nope.test"), type: .txt, id: 7, options: .init())
+    var reply = query
+    reply[2] = 0x85  // QR, AA, RD
+    reply[3] = 0x03  // NXDOMAIN
+    let flags = try #require(WireCheck.bareNameError(reply))
+    #expect(flags.authoritative && flags.recursionDesired && !flags.truncated)
+    var extended = reply
+    extended[extended.count - 6] = 1  // the OPT record's extended-RCODE octet: RCODE 19, not 3
+    #expect(WireCheck.bareNameError(extended) == nil)
+    var answered = reply
+    answered[7] = 1  // ANCOUNT 1: a CNAME chain ending in a name error is parsed by ldns
+    #expect(WireCheck.bareNameError(answered) == nil)
+    var noError = reply
+    noError[3] = 0
+    #expect(WireCheck.bareNameError(noError) == nil)
+    #expect(WireCheck.bareNameError(Array(reply.prefix(20))) == nil)
+  }
+
+  @Test("a scope forgets its domain's own names when it ends, and keeps what others asked too")
+  func scopeForgetsOwnNames() async throws {
+    let files = try ZoneFileResolver(paths: Fixtures.zoneFiles)
+    let cache = CachingResolver(upstream: files, retainedApexAnswers: 1)
+    let domain = Fixtures.name("example.test")
+    let other = cache.scope(for: Fixtures.name("other.test"))
+    let scope = cache.scope(for: domain)
+    _ = await scope.txt(domain)
+    _ = await scope.txt(Fixtures.name("_dmarc.example.test"))
+    _ = await scope.txt(Fixtures.name("sel._domainkey.example.test"))
+    _ = await scope.txt(Fixtures.name("split.example.test"))
+    _ = await other.txt(Fixtures.name("split.example.test"))
+    _ = await scope.txt(Fixtures.name("example.test._report._dmarc.vendor.test"))
+    #expect(scope.upstreamQueries == 5)
+    #expect(await cache.entryCount() == 5)
+    scope.end()
+    // Left: the apex (retained) and the name the other scope asked too.
+    #expect(await cache.entryCount() == 2)
+    let third = cache.scope(for: Fixtures.name("third.test"))
+    _ = await third.txt(Fixtures.name("third.test"))
+    third.end()
+    // One retained apex answer: the older one goes.
+    #expect(await cache.entryCount() == 2)
+    _ = await cache.txt(domain)
+    #expect(await cache.counts().upstream == 7)
+  }
+}
+
+@Suite("Large replies many at a time")
+struct LargeReplyBatchTests {
+  @Test("64 replies of 1,200 bytes arriving together are read whole over UDP")
+  func largeRepliesInOneVectorRead() async throws {
+    let server = try NSDServer.shared()
+    var configuration = LDNSResolverConfiguration(nameservers: [server.nameserver])
+    configuration.ednsSize = 4096
+    let resolver = try await LDNSResolver(configuration: configuration)
+    let name = Fixtures.name("wide.example.test")
+    let replies = await resolver.queryAll(Array(repeating: DNSQuestion(name, .txt), count: 64))
+    let expected =
+      (0..<4).map { Array(repeating: UInt8(ascii: "a") + UInt8($0), count: 250) }
+      + [Array(repeating: UInt8(ascii: "e"), count: 140)]
+    for reply in replies {
+      #expect(reply.failure == nil)
+      #expect(reply.transport == .udp)
+      guard case .txt(let data)? = reply.answer.first?.data else {
+        Issue.record("no TXT in \(reply)")
+        continue
+      }
+      #expect(data.strings == expected)
+    }
+    #expect(await resolver.statistics().tcpExchanges == 0)
+  }
+}
