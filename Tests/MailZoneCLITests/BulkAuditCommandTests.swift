@@ -121,4 +121,16 @@ struct BulkAuditCommandTests {
     let ndjson = try String(contentsOfFile: out, encoding: .utf8)
     #expect(ndjson.split(separator: "\n").count == 33, "stdout holds only NDJSON")
   }
+
+  @Test("--qps is checked; input.malformed-domain is explained like every check")
+  func qpsAndExplain() throws {
+    #expect(try CLIRunner.run(["audit", "--qps", "0", "example.com"]).status == 64)
+    #expect(try CLIRunner.run(["audit", "--nameserver", "127.0.0.1", "--qps", "abc", "example.com"]).status == 64)
+    let explained = try CLIRunner.run(["explain", "input.malformed-domain"])
+    #expect(explained.status == 0)
+    #expect(explained.stdout.contains("IDNA2008"))
+    let argument = try CLIRunner.run(["audit", "--zone", Self.example, "user@example.com"])
+    #expect(argument.status == 64, "a malformed argument is a usage error, not a finding")
+    #expect(argument.stderr.contains("an e-mail address"))
+  }
 }
