@@ -14,13 +14,15 @@ CACHE := .cache
 # The openspf SPF suites ship in this sdist (sha256-checked by the fetch script, never committed).
 SPF_SDIST := $(CACHE)/pyspf/pyspf-2.0.14.tar.gz
 
-.PHONY: help deps deps-test build release demo test unit lint docs conformance spf-suite bench-resolver bulk-test valgrind clean
+.PHONY: help deps deps-test build release demo test unit lint docs conformance spf-suite bench bench-micro bench-resolver bulk-test valgrind clean
 
 help:
 	@echo "make demo          install what is missing, build, and query the example zone offline"
 	@echo "make test          install what is missing, build, run every test (NSD on loopback) and the linter"
 	@echo "make conformance   run the third-party conformance suites (record vectors; SPF suites in process and live)"
 	@echo "make spf-suite     download the openspf SPF suites (pyspf 2.0.14 sdist) into $(SPF_SDIST)"
+	@echo "make bench         mailzone vs checkdmarc on the bench corpus (1k, 1k at 20 ms RTT, 10k) + micro-benchmarks"
+	@echo "make bench-micro   micro-benchmarks (Benchmarks/Micro: record parsing, checks, packets, zone files)"
 	@echo "make bench-resolver  queries per second against NSD on loopback (release build)"
 	@echo "make bulk-test     audit 10,000- and 100,000-line dirty domain lists (release build); peak RSS must stay flat"
 	@echo "make valgrind      leak check over 10,000 lookups and zone parses"
@@ -115,6 +117,16 @@ truth: release deps-test
 bulk-test: release deps-test
 	$(SWIFT) build --build-tests
 	MAILZONE_BULK_100K=1 MAILZONE_BIN=$(RELEASE_BIN) $(SWIFT) test --skip-build --filter BulkRobustnessTests
+
+# ../shared/bench/compare.sh (NSD on loopback; checkdmarc's saved numbers reused, BENCH_FRESH_ANCHOR=1
+# re-measures them: ~15 min at 20 ms RTT), then the micro-benchmarks; figures in .build/bench/results.md
+# (BENCH_OUT). See Benchmarks/bench.sh for BENCH_PORT, BENCH_RUNS and the scenarios.
+bench: release deps-test
+	Benchmarks/bench.sh
+
+# A package of its own (Benchmarks/Micro, ordo-one/benchmark), so the main build never builds it.
+bench-micro: deps
+	BENCH_OUT=.build/bench/micro.md Benchmarks/bench.sh micro
 
 bench-resolver: release deps-test
 	.build/release/mailzone-resolver-bench --queries 20000 --in-flight 1 --in-flight 256

@@ -20,8 +20,8 @@ struct MailZoneCommand: AsyncParsableCommand {
       """,
     version: version,
     subcommands: [
-      Audit.self, Check.self, Fix.self, Generate.self, Init.self, SPF.self, DKIM.self, Lookup.self, Parse.self,
-      Explain.self,
+      Audit.self, Check.self, Diff.self, Fix.self, Generate.self, Init.self, SPF.self, DKIM.self, Lookup.self,
+      Parse.self, Explain.self,
       Checks.self,
     ]
   )
