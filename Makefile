@@ -14,7 +14,7 @@ CACHE := .cache
 # The openspf SPF suites ship in this sdist (sha256-checked by the fetch script, never committed).
 SPF_SDIST := $(CACHE)/pyspf/pyspf-2.0.14.tar.gz
 
-.PHONY: help deps deps-test build release demo test unit lint docs conformance spf-suite bench bench-micro bench-resolver valgrind clean
+.PHONY: help deps deps-test build release demo test unit lint docs conformance spf-suite bench bench-micro bench-resolver bulk-test valgrind clean
 
 help:
 	@echo "make demo          install what is missing, build, and query the example zone offline"
@@ -24,6 +24,7 @@ help:
 	@echo "make bench         mailzone vs checkdmarc on the bench corpus (1k, 1k at 20 ms RTT, 10k) + micro-benchmarks"
 	@echo "make bench-micro   micro-benchmarks (Benchmarks/Micro: record parsing, checks, packets, zone files)"
 	@echo "make bench-resolver  queries per second against NSD on loopback (release build)"
+	@echo "make bulk-test     audit 10,000- and 100,000-line dirty domain lists (release build); peak RSS must stay flat"
 	@echo "make valgrind      leak check over 10,000 lookups and zone parses"
 
 # Installs only what is missing; apt runs once, non-interactively. A policy-rc.d keeps NSD's
@@ -110,6 +111,12 @@ conformance: deps-test spf-suite
 # The bench corpus (../shared/bench) served by NSD on loopback, audited, scored against truth.json.
 truth: release deps-test
 	Benchmarks/truth.sh $(RELEASE_BIN) --domains 1000
+
+# The 100,000-line run (BulkRobustnessTests) is too slow for a debug build: it runs the release
+# binary through the test harness (debug test build), against NSD on loopback.
+bulk-test: release deps-test
+	$(SWIFT) build --build-tests
+	MAILZONE_BULK_100K=1 MAILZONE_BIN=$(RELEASE_BIN) $(SWIFT) test --skip-build --filter BulkRobustnessTests
 
 # ../shared/bench/compare.sh (NSD on loopback; checkdmarc's saved numbers reused, BENCH_FRESH_ANCHOR=1
 # re-measures them: ~15 min at 20 ms RTT), then the micro-benchmarks; figures in .build/bench/results.md

@@ -10,6 +10,9 @@ public struct LDNSResolverConfiguration: Sendable {
   public var ednsSize: UInt16? = 1232
   /// Queries on the wire at once; more wait their turn.
   public var maxInFlight: Int = 512
+  /// Queries per second to each nameserver (a token bucket), halved on a timeout or REFUSED and
+  /// recovered on answers; nil: no rate limit, only the adaptive in-flight window (`Pacer`).
+  public var queriesPerSecond: Double?
   /// Sets RD: right for recursive resolvers, ignored by authoritative ones.
   public var recursionDesired = true
   /// Sets the DO bit so a validating resolver reports AD.

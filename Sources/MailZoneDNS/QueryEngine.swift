@@ -84,11 +84,16 @@ final class QueryEngine: @unchecked Sendable {
   private var transmissions: UInt64 = 0
   private var flushScheduled = false
   private(set) var statistics = ResolverStatistics()
+  private var pacer: Pacer
+  private var pacerWake: UInt64?
 
   private init(loop: any EventLoop, configuration: LDNSResolverConfiguration, addresses: [SocketAddress]) {
     self.loop = loop
     self.configuration = configuration
     self.addresses = addresses
+    self.pacer = Pacer(
+      servers: addresses.count, maxInFlight: configuration.maxInFlight, qps: configuration.queriesPerSecond,
+      now: NIODeadline.now().uptimeNanoseconds)
   }
 
   /// Binds the sockets the configured servers need.
@@ -131,7 +136,11 @@ final class QueryEngine: @unchecked Sendable {
   }
 
   func currentStatistics() async -> ResolverStatistics {
-    (try? await loop.submit { self.statistics }.get()) ?? ResolverStatistics()
+    (try? await loop.submit {
+      var statistics = self.statistics
+      statistics.backoffs = self.pacer.windowReductions
+      return statistics
+    }.get()) ?? ResolverStatistics()
   }
 
   // MARK: on the loop
@@ -159,7 +168,32 @@ final class QueryEngine: @unchecked Sendable {
     transmit(id)
   }
 
+  /// Sends the attempt now, or when the server's pacer lets it (see `Pacer`).
   private func transmit(_ id: UInt16) {
+    guard let entry = pending[id] else { return }
+    if pacer.request(id, server: entry.serverIndex, now: NIODeadline.now().uptimeNanoseconds) {
+      send(id)
+    } else {
+      pump()
+    }
+  }
+
+  /// Sends attempts the pacer has released, and wakes up again when a token bucket refills.
+  private func pump() {
+    let (ready, wake) = pacer.ready(now: NIODeadline.now().uptimeNanoseconds)
+    for id in ready {
+      if pending[id] != nil { send(id) } else { pacer.ended(id, congested: false) }
+    }
+    if let wake, pacerWake.map({ wake < $0 }) ?? true {
+      pacerWake = wake
+      loop.scheduleTask(deadline: .uptimeNanoseconds(wake)) {
+        if self.pacerWake == wake { self.pacerWake = nil }
+        self.pump()
+      }
+    }
+  }
+
+  private func send(_ id: UInt16) {
     guard var entry = pending[id] else { return }
     let server = configuration.nameservers[entry.serverIndex]
     guard let channel = channels[server.isIPv6] else {
@@ -217,6 +251,8 @@ final class QueryEngine: @unchecked Sendable {
   /// An attempt timed out (`reason` nil) or could not be sent: try again, maybe at the next server.
   private func attemptFailed(_ id: UInt16, attempt: Int, reason: String?) {
     guard var entry = pending[id], entry.attempt == attempt, !entry.viaTCP else { return }
+    pacer.ended(id, congested: reason == nil)
+    defer { pump() }
     entry.transmission = 0
     entry.attempt += 1
     pending[id] = entry
@@ -251,8 +287,11 @@ final class QueryEngine: @unchecked Sendable {
       return
     }
     entry.transmission = 0
+    pacer.ended(id, congested: WireCheck.rcode(bytes) == 5)
+    defer { pump() }
     let server = configuration.nameservers[entry.serverIndex].description
     if WireCheck.isTruncated(bytes) {
+      pacer.charge(server: entry.serverIndex, now: NIODeadline.now().uptimeNanoseconds)
       entry.viaTCP = true
       pending[id] = entry
       exchangeOverTCP(id, entry: entry, server: server)
@@ -299,6 +338,7 @@ final class QueryEngine: @unchecked Sendable {
 
   private func finish(_ id: UInt16, _ reply: RawReply) {
     guard let entry = pending.removeValue(forKey: id) else { return }
+    pacer.ended(id, congested: false)
     ids.giveBack(id)
     entry.job.completion.deliver(reply)
     if waitingHead < waiting.count {

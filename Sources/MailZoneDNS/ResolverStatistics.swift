@@ -10,6 +10,8 @@ public struct ResolverStatistics: Sendable, Equatable {
   public var timeouts = 0
   /// Replies dropped because source, ID or question did not match.
   public var mismatchedReplies = 0
+  /// Times a nameserver's window (and rate) was halved after a timeout or REFUSED.
+  public var backoffs = 0
   /// Answers served from the cache, and questions that joined one already in flight.
   public var cacheHits = 0
   public var inFlightJoins = 0

@@ -126,7 +126,7 @@ struct AuditCommandTests {
     }
   }
 
-  @Test("--domains-file: comments, CSV first column, duplicates skipped; a bad name names its line")
+  @Test("--domains-file: comments, CSV first column, duplicates skipped; a bad line is a finding that names its line")
   func domainsFile() throws {
     let list = NSTemporaryDirectory() + "mailzone-domains-\(getpid()).txt"
     try "# clients\nexample.com,Acme Inc\n\nexample.com\n".write(toFile: list, atomically: true, encoding: .utf8)
@@ -134,9 +134,18 @@ struct AuditCommandTests {
     let result = try CLIRunner.run(["audit", "--zone", Self.example, "--format", "ndjson", "--domains-file", list])
     #expect(result.stdout.split(separator: "\n").count == 1)
     try "example.com\nbad..name\n".write(toFile: list, atomically: true, encoding: .utf8)
-    let bad = try CLIRunner.run(["audit", "--zone", Self.example, "--domains-file", list])
-    #expect(bad.status == 65)
-    #expect(bad.stderr.contains("\(list):2:"))
+    let bad = try CLIRunner.run(["audit", "--zone", Self.example, "--format", "ndjson", "--domains-file", list])
+    #expect(bad.status == 1, "a malformed line is an error finding: exit 1 with --fail-on error")
+    let lines = try bad.stdout.split(separator: "\n").map { try object(String($0)) }
+    #expect(lines.count == 2)
+    let malformed = try #require(lines.first { $0["status"] as? String == "malformed" })
+    #expect(malformed["domain"] as? String == "bad..name")
+    #expect(malformed["line"] as? Int == 2)
+    let finding = try #require((malformed["findings"] as? [[String: Any]])?.first)
+    #expect(finding["id"] as? String == "input.malformed-domain")
+    #expect((finding["message"] as? String)?.hasPrefix("line 2: 'bad..name' is not a domain name") == true)
+    let never = try CLIRunner.run(["audit", "--zone", Self.example, "--fail-on", "never", "--domains-file", list])
+    #expect(never.status == 0)
   }
 
   @Test("Documentation/checks.md is what `mailzone checks --format markdown` prints (run `make docs`)")

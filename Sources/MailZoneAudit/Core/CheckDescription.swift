@@ -3,7 +3,7 @@ public enum CheckFamily: String, Sendable, Hashable, CaseIterable {
   case dns, spf, dmarc, dkim, mx
   case mtaSTS = "mta-sts"
   case tlsRPT = "tls-rpt"
-  case bimi, domain
+  case bimi, domain, input
   /// Zone-file hygiene (`mailzone check`): syntax, duplicates, names and TTLs in the file itself.
   case zone
 }

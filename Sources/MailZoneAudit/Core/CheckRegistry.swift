@@ -79,6 +79,7 @@ public enum CheckRegistry {
     BIMILocationNotHTTPSCheck(),
     BIMIDMARCNotEnforcedCheck(),
     ParkedDomainRecipeCheck(),
+    MalformedDomainCheck(),
   ]
 
   /// Zone-file hygiene checks, run by `mailzone check` over each file's text and records.

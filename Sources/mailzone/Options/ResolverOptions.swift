@@ -1,7 +1,7 @@
 import ArgumentParser
 import MailZoneDNS
 
-/// `--nameserver`, `--timeout`, `--retries`, `--zone`: where answers come from.
+/// `--nameserver`, `--timeout`, `--retries`, `--zone`, `--qps`...: where answers come from, and how fast.
 struct ResolverOptions: ParsableArguments {
   @Option(
     name: .customLong("nameserver"),
@@ -33,6 +33,12 @@ struct ResolverOptions: ParsableArguments {
   @Option(help: ArgumentHelp("DNS queries on the wire at once.", valueName: "n"))
   var maxQueriesInFlight: Int = 512
 
+  @Option(
+    help: ArgumentHelp(
+      "Queries per second to each nameserver (halved after a timeout or REFUSED, recovered on answers).",
+      valueName: "n"))
+  var qps: Double?
+
   func validate() throws {
     guard timeout > 0, timeout <= 300 else { throw ValidationError("--timeout must be between 0 and 300 seconds") }
     guard (1...20).contains(retries) else { throw ValidationError("--retries must be 1-20") }
@@ -42,6 +48,7 @@ struct ResolverOptions: ParsableArguments {
     guard (1...60_000).contains(maxQueriesInFlight) else {
       throw ValidationError("--max-queries-in-flight must be 1-60000")
     }
+    if let qps, !(qps >= 1 && qps <= 1_000_000) { throw ValidationError("--qps must be 1-1000000") }
     if !zones.isEmpty, !nameservers.isEmpty {
       throw ValidationError("--zone answers from files; it cannot be combined with --nameserver")
     }
@@ -65,6 +72,7 @@ struct ResolverOptions: ParsableArguments {
     configuration.tries = retries
     configuration.ednsSize = ednsSize == 0 ? nil : UInt16(ednsSize)
     configuration.maxInFlight = maxQueriesInFlight
+    configuration.queriesPerSecond = qps
     return configuration
   }
 

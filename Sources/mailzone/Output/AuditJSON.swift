@@ -7,6 +7,29 @@ import MailZoneRecords
 enum AuditJSON {
   static let schema = "mailzone.audit/1"
 
+  static func object(_ outcome: AuditOutcome) -> JSONValue {
+    switch outcome {
+    case .audited(let report): return object(report)
+    case .malformed(let field, let line, let findings): return malformed(field: field, line: line, findings: findings)
+    }
+  }
+
+  /// A line of the domain list that names no domain: `domain` is its text as given, `status` is
+  /// `malformed`, `line` its line number; every record family is null, nothing was queried.
+  static func malformed(field: String, line: Int?, findings: [Finding]) -> JSONValue {
+    .object([
+      ("schema", .string(schema)),
+      ("domain", .string(field)),
+      ("status", .string("malformed")),
+      ("line", .optional(line) { .int($0) }),
+      ("spf", .null), ("dmarc", .null), ("dkim", .array([])), ("mx", .null),
+      ("mta_sts", .null), ("tls_rpt", .null), ("bimi", .null),
+      ("findings", .array(findings.map(finding))),
+      ("queries", .int(0)),
+      ("elapsed_ms", .int(0)),
+    ])
+  }
+
   static func object(_ report: AuditReport) -> JSONValue {
     let snapshot = report.snapshot
     let (seconds, attoseconds) = report.elapsed.components

@@ -8,6 +8,11 @@ enum AuditSARIF {
   static let descriptions = CheckRegistry.descriptions
   static let ruleIndex = Dictionary(uniqueKeysWithValues: descriptions.enumerated().map { ($1.id, $0) })
 
+  /// One SARIF result per finding of one domain (or input line), for `document(results:)`.
+  static func results(_ findings: [Finding], domain: String) -> [JSONValue] {
+    findings.map { result($0, domain: domain, ruleIndex: ruleIndex[$0.checkID]) }
+  }
+
   static func document(_ reports: [AuditReport]) -> JSONValue {
     let results = reports.flatMap { report in
       report.findings.map { result($0, domain: report.domain.description, ruleIndex: ruleIndex[$0.checkID]) }
@@ -69,7 +74,7 @@ enum AuditSARIF {
     return .object([("uri", .string(relative)), ("uriBaseId", .string("%SRCROOT%"))])
   }
 
-  private static func document(
+  static func document(
     results: [JSONValue], artifacts: [JSONValue]? = nil, properties: JSONValue? = nil
   ) -> JSONValue {
     var run: [(String, JSONValue)] = [

@@ -17,13 +17,17 @@ struct AuditText {
     return out + "\n"
   }
 
-  func summary(_ reports: [AuditReport]) -> String {
-    let findings = reports.flatMap(\.findings)
-    let counts = Severity.allCases.reversed().map { severity in
-      "\(findings.filter { $0.severity == severity }.count) \(severity.rawValue)"
-    }
-    let incomplete = reports.filter { !$0.isComplete }.count
-    return "\(reports.count) domains: " + counts.joined(separator: ", ")
+  /// A line of the domain list that names no domain: its one finding.
+  func renderMalformed(field: String, findings: [Finding]) -> String {
+    var out = "\(style.red("✗")) \(style.bold(field))  not a domain name\n"
+    for finding in findings { out += render(finding) }
+    return out + "\n"
+  }
+
+  /// `3 domains: 2 error, 1 warning, 0 info, 1 incomplete` from running totals.
+  func summary(domains: Int, findings: [Severity: Int], incomplete: Int) -> String {
+    let counts = Severity.allCases.reversed().map { "\(findings[$0, default: 0]) \($0.rawValue)" }
+    return "\(domains) domains: " + counts.joined(separator: ", ")
       + (incomplete > 0 ? ", \(incomplete) incomplete" : "")
   }
 
@@ -87,6 +91,7 @@ struct AuditText {
     case .tlsRPT: return "TLS-RPT"
     case .bimi: return "BIMI"
     case .domain: return "Domain"
+    case .input: return "Input"
     case .zone: return "Zone file"
     }
   }
