@@ -84,7 +84,7 @@ let package = Package(
     ),
     .target(
       name: "MailZoneTestSupport",
-      dependencies: ["MailZoneNet", "MailZoneDNS"],
+      dependencies: ["MailZoneNet", "MailZoneDNS", .product(name: "Crypto", package: "swift-crypto")],
       path: "Tests/MailZoneTestSupport",
       swiftSettings: strict
     ),

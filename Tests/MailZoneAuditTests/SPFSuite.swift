@@ -119,7 +119,7 @@ extension SPFSuite {
   static func load(_ name: Name) throws -> SPFSuite {
     let (path, isArchive) = try source(for: name)
     let bytes = isArchive ? try extract(sdistMember + name.file, from: path) : try readFile(path)
-    let digest = SHA256.hex(bytes)
+    let digest = SHA256Digest.hex(bytes)
     guard digest == name.sha256 else {
       throw SPFSuiteError(
         "\(name.file) from \(path) has sha256 \(digest), not the pinned \(name.sha256) of pyspf 2.0.14: "

@@ -22,7 +22,7 @@ struct SPFSuiteHarnessTests {
       ),
     ])
   func sha256(_ message: String, _ digest: String) {
-    #expect(SHA256.hex(Array(message.utf8)) == digest)
+    #expect(SHA256Digest.hex(Array(message.utf8)) == digest)
   }
 
   static let yaml = #"""
