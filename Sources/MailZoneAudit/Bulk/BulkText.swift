@@ -34,13 +34,14 @@ public enum BulkText {
       (counts.duplicates, counts.duplicates == 1 ? "duplicate skipped" : "duplicates skipped"),
       (counts.resumed, "resumed"),
     ].filter { $0.0 > 0 }.map { "\(grouped($0.0)) \($0.1)" }
-    var out = "\(grouped(counts.audited + counts.malformed)) domains"
+    let domains = counts.audited + counts.malformed
+    var out = "\(grouped(domains)) " + (domains == 1 ? "domain" : "domains")
     if !notes.isEmpty { out += " (" + notes.joined(separator: ", ") + ")" }
     out +=
       ", findings: "
       + Severity.allCases.reversed().map { "\(grouped(severities[$0, default: 0])) \($0.rawValue)" }
       .joined(separator: ", ")
-    out += "; \(grouped(queries)) queries"
+    out += "; \(grouped(queries)) " + (queries == 1 ? "query" : "queries")
     if let timeouts {
       out += " (\(grouped(timeouts)) timed out" + (backoffs > 0 ? ", \(grouped(backoffs)) back-offs)" : ")")
     }
