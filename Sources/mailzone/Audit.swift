@@ -9,16 +9,16 @@ extension MailZoneCommand {
     static let configuration = CommandConfiguration(
       abstract: "Audit domains' SPF, DKIM, DMARC, MX, MTA-STS, TLS-RPT and BIMI records.",
       discussion: """
-        --domains-file is read lazily and audited as it is read: memory stays flat however long the
-        list. Lines that name no domain (an e-mail address, a URL, a space...) are reported as
-        input.malformed-domain findings (severity error) and the rest goes on; IDNs are audited as
-        A-labels; duplicates are skipped. NDJSON lines appear as domains finish (--ordered keeps
-        input order); text and JSON are always in input order; SARIF is written at the end. A
+        --domains-file is read lazily and audited as it is read: memory stays flat however long the \
+        list. Lines that name no domain (an e-mail address, a URL, a space...) are reported as \
+        input.malformed-domain findings (severity error) and the rest goes on; IDNs are audited as \
+        A-labels; duplicates are skipped. NDJSON lines appear as domains finish (--ordered keeps \
+        input order); text and JSON are always in input order; SARIF is written at the end. A \
         progress line is drawn on stderr when it is a terminal; a summary line always ends stderr.
 
-        Exit status: 0 nothing at or above --fail-on; 1 findings at or above it (malformed lines
-        included); 2 the audit was incomplete (a DNS query failed or timed out, or a domain does not
-        exist), whatever else was found; 64 bad usage; 65 bad input data (unreadable --domains-file,
+        Exit status: 0 nothing at or above --fail-on; 1 findings at or above it (malformed lines \
+        included); 2 the audit was incomplete (a DNS query failed or timed out, or a domain does not \
+        exist), whatever else was found; 64 bad usage; 65 bad input data (unreadable --domains-file, \
         --resume or --zone file).
         """)
 

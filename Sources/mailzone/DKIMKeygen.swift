@@ -14,9 +14,9 @@ extension MailZoneCommand.DKIM {
     static let configuration = CommandConfiguration(
       abstract: "Generate a DKIM key: the private key to a 0600 PEM file, the DNS record to stdout.",
       discussion: """
-        The private key (PKCS #8 PEM) is written to --out, created with mode 0600; an existing file
-        is kept unless --force is given. It is printed only with --private-key-to-stdout.
-        Exit status: 0 written; 1 the crypto library failed to generate the key; 64 bad usage
+        The private key (PKCS #8 PEM) is written to --out, created with mode 0600; an existing file \
+        is kept unless --force is given. It is printed only with --private-key-to-stdout. \
+        Exit status: 0 written; 1 the crypto library failed to generate the key; 64 bad usage \
         (selector, domain, bits) or the key file exists; 65 the key file cannot be written.
         """)
 

@@ -9,9 +9,9 @@ extension MailZoneCommand {
     static let configuration = CommandConfiguration(
       abstract: "Audit domains and print the corrected zone records for every finding that has a fix.",
       discussion: """
-        Each change carries a '; resolves <check-id>: <message>' comment. The changes are checked by
-        auditing again as if they were published; findings they do not resolve are listed as still open.
-        Exit status: 0 nothing to fix, or every change printed; 2 the audit was incomplete (a DNS
+        Each change carries a '; resolves <check-id>: <message>' comment. The changes are checked by \
+        auditing again as if they were published; findings they do not resolve are listed as still open. \
+        Exit status: 0 nothing to fix, or every change printed; 2 the audit was incomplete (a DNS \
         query failed or timed out, or a domain does not exist); 64 bad usage; 65 an unreadable --zone file.
         """)
 

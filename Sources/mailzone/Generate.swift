@@ -21,7 +21,7 @@ extension MailZoneCommand {
     static let configuration = CommandConfiguration(
       abstract: "Write every email-authentication record a mailzone.yml declares (see `mailzone init`).",
       discussion: """
-        Templates come from --templates, else $MAILZONE_TEMPLATES, else <bin>/../share/mailzone/Templates,
+        Templates come from --templates, else $MAILZONE_TEMPLATES, else <bin>/../share/mailzone/Templates, \
         else the package's Templates/ when run from .build. Exit 65: a malformed config or missing templates.
         """)
 

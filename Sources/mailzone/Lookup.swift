@@ -7,7 +7,7 @@ extension MailZoneCommand {
     static let configuration = CommandConfiguration(
       abstract: "Look up one name, dig-style: rcode, CNAME chain, and each TXT string with its length.",
       discussion: """
-        Exit status: 0 when the question was answered (NOERROR, NODATA or NXDOMAIN), 2 when it was
+        Exit status: 0 when the question was answered (NOERROR, NODATA or NXDOMAIN), 2 when it was \
         not (SERVFAIL, REFUSED, timeout, CNAME loop), 64 for bad usage, 65 for a bad --zone file.
         """)
 

@@ -8,11 +8,11 @@ extension MailZoneCommand {
     static let configuration = CommandConfiguration(
       abstract: "Parse one SPF, DMARC, DKIM, MTA-STS, TLS-RPT or BIMI record and show what it says.",
       discussion: """
-        RECORD is the joined TXT value (character-strings concatenated without spaces), or for
-        mta-sts-policy the policy file. Without RECORD, or with '-', it is read from standard input;
+        RECORD is the joined TXT value (character-strings concatenated without spaces), or for \
+        mta-sts-policy the policy file. Without RECORD, or with '-', it is read from standard input; \
         one final newline is dropped for the TXT kinds. Put '--' before a record that starts with '-'.
 
-        Exit status: 0 when the record is valid (warnings allowed), 1 when it is invalid (the errors
+        Exit status: 0 when the record is valid (warnings allowed), 1 when it is invalid (the errors \
         point at the offending offset), 64 for bad usage, 65 when standard input cannot be read.
         """)
 

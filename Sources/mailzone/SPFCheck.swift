@@ -10,8 +10,8 @@ extension MailZoneCommand.SPF {
       commandName: "check",
       abstract: "Evaluate SPF for a client IP, sender and HELO as a receiver would (RFC 7208 check_host).",
       discussion: """
-        DOMAIN defaults to the sender's domain, or to the HELO name when --sender is empty (a bounce).
-        Exit status: 0 pass; 1 fail, softfail, neutral, none or permerror; 2 temperror (DNS failure);
+        DOMAIN defaults to the sender's domain, or to the HELO name when --sender is empty (a bounce). \
+        Exit status: 0 pass; 1 fail, softfail, neutral, none or permerror; 2 temperror (DNS failure); \
         64 bad usage (malformed IP, sender or domain); 65 bad --zone file.
         """)
 

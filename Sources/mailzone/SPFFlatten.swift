@@ -9,12 +9,12 @@ extension MailZoneCommand.SPF {
     static let configuration = CommandConfiguration(
       abstract: "Flatten a domain's SPF tree to ip4/ip6 terms within the lookup budget, proven equivalent.",
       discussion: """
-        Includes resolve to the networks for which the included record passes (RFC 7208 §5.2),
-        a and mx to their owner's A and AAAA addresses; redirect targets are inlined; exists,
-        ptr and macro terms stay live. Includes are kept live while the budget allows, rotating
-        providers and the largest sets first. What does not fit one record goes into a chain
-        (--chain). The records are printed only when check_host on the published tree and on
-        the new records agrees for every boundary address of every network and for seeded
+        Includes resolve to the networks for which the included record passes (RFC 7208 §5.2), \
+        a and mx to their owner's A and AAAA addresses; redirect targets are inlined; exists, \
+        ptr and macro terms stay live. Includes are kept live while the budget allows, rotating \
+        providers and the largest sets first. What does not fit one record goes into a chain \
+        (--chain). The records are printed only when check_host on the published tree and on \
+        the new records agrees for every boundary address of every network and for seeded \
         random addresses.
 
         Exit codes:

@@ -8,14 +8,14 @@ extension MailZoneCommand.SPF {
     static let configuration = CommandConfiguration(
       abstract: "Draw a domain's SPF include/redirect tree with the DNS lookups each term costs.",
       discussion: """
-        The tree is static: it does not depend on a client IP. Every include, a,
-        mx, ptr, exists and redirect in the whole tree costs one lookup (RFC 7208
-        §4.6.4), each occurrence, in evaluation order, without stopping at 10; a
-        redirect next to 'all' is ignored. Void lookups are include/redirect
-        targets without TXT, a/exists targets without A, mx targets without MX
-        (an IPv4 client is assumed). Terms with macros, and ptr, depend on the
-        client: they are counted, marked, and not followed. The 10th lookup and
-        the first one over the limit are marked. A hostile graph is cut off at
+        The tree is static: it does not depend on a client IP. Every include, a, \
+        mx, ptr, exists and redirect in the whole tree costs one lookup (RFC 7208 \
+        §4.6.4), each occurrence, in evaluation order, without stopping at 10; a \
+        redirect next to 'all' is ignored. Void lookups are include/redirect \
+        targets without TXT, a/exists targets without A, mx targets without MX \
+        (an IPv4 client is assumed). Terms with macros, and ptr, depend on the \
+        client: they are counted, marked, and not followed. The 10th lookup and \
+        the first one over the limit are marked. A hostile graph is cut off at \
         21 levels, 500 records or 1000 queries.
 
         Exit codes:

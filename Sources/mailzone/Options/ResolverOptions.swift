@@ -24,7 +24,7 @@ struct ResolverOptions: ParsableArguments {
     help: ArgumentHelp("Answer from this BIND zone file instead of live DNS (repeatable).", valueName: "file"))
   var zones: [String] = []
 
-  @Option(help: ArgumentHelp("Origin for --zone files that have no $ORIGIN and no SOA.", valueName: "name"))
+  @Option(help: ArgumentHelp("Origin for zone files that have no $ORIGIN and no SOA.", valueName: "name"))
   var origin: String?
 
   @Option(help: ArgumentHelp("EDNS(0) UDP payload size to advertise; 0 sends plain DNS.", valueName: "bytes"))
