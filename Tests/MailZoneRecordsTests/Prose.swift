@@ -27,3 +27,26 @@ func expectRejection<T>(
   #expect(error.offset == offset, sourceLocation: sourceLocation)
   #expect(isLowerCaseProse(error.message), "\(error.message)", sourceLocation: sourceLocation)
 }
+
+/// One row of a record table: `code` nil for text that must parse, else the rejection expected.
+struct RecordCase: Sendable, CustomTestStringConvertible {
+  let text: String
+  let code: RecordParseError.Code?
+  let offset: Int
+  let reason: String
+  var testDescription: String { reason }
+}
+
+/// A valid row parses and survives render → parse unchanged; an invalid one is rejected as
+/// `expectRejection` checks.
+func expectRoundTripOrRejection<Record: Equatable>(
+  _ example: RecordCase, sourceLocation: SourceLocation = #_sourceLocation,
+  parse: (String) throws -> Record, render: (Record) -> String
+) throws {
+  guard let code = example.code else {
+    let record = try parse(example.text)
+    #expect(try parse(render(record)) == record, sourceLocation: sourceLocation)
+    return
+  }
+  try expectRejection(code: code, offset: example.offset, sourceLocation: sourceLocation) { try parse(example.text) }
+}

@@ -35,20 +35,12 @@ public struct MTASTSRecord: Sendable, Hashable, CustomStringConvertible {
   /// - Throws: ``RecordParseError``; `notMTASTS` when it does not start with `v=STSv1`.
   public static func parse(_ text: String) throws(RecordParseError) -> MTASTSRecord {
     let bytes = Array(text.utf8)
-    let version = Array("v=STSv1".utf8)
-    guard !bytes.isEmpty else {
-      throw RecordParseError(.empty, at: 0, "empty record: an mta-sts record starts with 'v=STSv1'")
-    }
-    guard bytes.starts(with: version),
-      bytes.count == version.count || ASCII.isWSP(bytes[version.count]) || bytes[version.count] == ASCII.semicolon
-    else {
-      throw RecordParseError(
-        .notMTASTS, at: 0, "not an mta-sts record: it must begin with 'v=STSv1' (case-sensitive) (\(rfc))")
-    }
+    let versionLength = try FieldList.requireVersion(
+      bytes, "v=STSv1", kind: "an mta-sts record", notCode: .notMTASTS, rfc: rfc)
     var warnings: [RecordWarning] = []
     var id: (String, Int)?
     var extensions: [RecordTag] = []
-    for field in try FieldList.split(bytes, from: version.count, rfc: rfc, warnings: &warnings) {
+    for field in try FieldList.split(bytes, from: versionLength, rfc: rfc, warnings: &warnings) {
       let (name, value) = try FieldList.nameValue(field, rfc: rfc)
       if ASCII.equals(name, "id") {
         if let first = id {
@@ -63,14 +55,8 @@ public struct MTASTSRecord: Sendable, Hashable, CustomStringConvertible {
         id = (ASCII.string(value), field.startIndex)
         continue
       }
-      guard FieldList.isExtensionValue(value) else {
-        throw RecordParseError(
-          .invalidTagValue, at: value.startIndex,
-          "the value of '\(ASCII.string(name))' must be visible ascii without ';' or '=' (\(rfc))")
-      }
-      extensions.append(RecordTag(name: ASCII.string(name), value: ASCII.string(value), offset: field.startIndex))
-      warnings.append(
-        RecordWarning(.unknownTag, at: field.startIndex, "unknown field '\(ASCII.string(name))' is ignored (\(rfc))"))
+      try FieldList.appendExtension(
+        field, name: name, value: value, rfc: rfc, to: &extensions, warnings: &warnings)
     }
     guard let id else {
       throw RecordParseError(.missingRequiredTag, at: bytes.count, "id= is required (\(rfc))")

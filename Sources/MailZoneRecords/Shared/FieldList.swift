@@ -4,6 +4,41 @@
 /// sep = *WSP %x3B *WSP        ; sts-sep (RFC 8461 §3.1), field-delim (RFC 8460 §3), bimi-sep
 /// ```
 enum FieldList {
+  /// Checks that `bytes` start with `version` (case-sensitive) followed by the end, WSP or `;`.
+  /// `kind` names the record in messages (`an mta-sts record`), `notCode` is the error when the
+  /// version is wrong.
+  static func requireVersion(
+    _ bytes: [UInt8], _ version: String, kind: String, notCode: RecordParseError.Code, rfc: String
+  ) throws(RecordParseError) -> Int {
+    let prefix = Array(version.utf8)
+    guard !bytes.isEmpty else {
+      throw RecordParseError(.empty, at: 0, "empty record: \(kind) starts with '\(version)'")
+    }
+    guard bytes.starts(with: prefix),
+      bytes.count == prefix.count || ASCII.isWSP(bytes[prefix.count]) || bytes[prefix.count] == ASCII.semicolon
+    else {
+      throw RecordParseError(
+        notCode, at: 0, "not \(kind): it must begin with '\(version)' (case-sensitive) (\(rfc))")
+    }
+    return prefix.count
+  }
+
+  /// A field the grammar does not define: kept as an extension, with an `unknownTag` warning,
+  /// when its value has the `ext-value` shape.
+  static func appendExtension(
+    _ field: ArraySlice<UInt8>, name: ArraySlice<UInt8>, value: ArraySlice<UInt8>, rfc: String,
+    to extensions: inout [RecordTag], warnings: inout [RecordWarning]
+  ) throws(RecordParseError) {
+    guard isExtensionValue(value) else {
+      throw RecordParseError(
+        .invalidTagValue, at: value.startIndex,
+        "the value of '\(ASCII.string(name))' must be visible ascii without ';' or '=' (\(rfc))")
+    }
+    extensions.append(RecordTag(name: ASCII.string(name), value: ASCII.string(value), offset: field.startIndex))
+    warnings.append(
+      RecordWarning(.unknownTag, at: field.startIndex, "unknown field '\(ASCII.string(name))' is ignored (\(rfc))"))
+  }
+
   /// Splits `bytes[index...]` (just after the version) into fields with trailing WSP removed.
   /// A final separator is allowed; an empty field between two separators is not. Whitespace
   /// after the last field without a separator is reported through `warnings`.

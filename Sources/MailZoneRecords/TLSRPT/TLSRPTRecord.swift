@@ -34,20 +34,12 @@ public struct TLSRPTRecord: Sendable, Hashable, CustomStringConvertible {
   /// - Throws: ``RecordParseError``; `notTLSRPT` when it does not start with `v=TLSRPTv1`.
   public static func parse(_ text: String) throws(RecordParseError) -> TLSRPTRecord {
     let bytes = Array(text.utf8)
-    let version = Array("v=TLSRPTv1".utf8)
-    guard !bytes.isEmpty else {
-      throw RecordParseError(.empty, at: 0, "empty record: a tls-rpt record starts with 'v=TLSRPTv1'")
-    }
-    guard bytes.starts(with: version),
-      bytes.count == version.count || ASCII.isWSP(bytes[version.count]) || bytes[version.count] == ASCII.semicolon
-    else {
-      throw RecordParseError(
-        .notTLSRPT, at: 0, "not a tls-rpt record: it must begin with 'v=TLSRPTv1' (case-sensitive) (\(rfc))")
-    }
+    let versionLength = try FieldList.requireVersion(
+      bytes, "v=TLSRPTv1", kind: "a tls-rpt record", notCode: .notTLSRPT, rfc: rfc)
     var warnings: [RecordWarning] = []
     var uris: ([String], Int)?
     var extensions: [RecordTag] = []
-    for field in try FieldList.split(bytes, from: version.count, rfc: rfc, warnings: &warnings) {
+    for field in try FieldList.split(bytes, from: versionLength, rfc: rfc, warnings: &warnings) {
       let (name, value) = try FieldList.nameValue(field, rfc: rfc)
       if ASCII.equals(name, "rua") {
         if let first = uris {
@@ -57,14 +49,8 @@ public struct TLSRPTRecord: Sendable, Hashable, CustomStringConvertible {
         uris = (try parseURIs(value, warnings: &warnings), field.startIndex)
         continue
       }
-      guard FieldList.isExtensionValue(value) else {
-        throw RecordParseError(
-          .invalidTagValue, at: value.startIndex,
-          "the value of '\(ASCII.string(name))' must be visible ascii without ';' or '=' (\(rfc))")
-      }
-      extensions.append(RecordTag(name: ASCII.string(name), value: ASCII.string(value), offset: field.startIndex))
-      warnings.append(
-        RecordWarning(.unknownTag, at: field.startIndex, "unknown field '\(ASCII.string(name))' is ignored (\(rfc))"))
+      try FieldList.appendExtension(
+        field, name: name, value: value, rfc: rfc, to: &extensions, warnings: &warnings)
     }
     guard let uris else { throw RecordParseError(.missingRequiredTag, at: bytes.count, "rua= is required (\(rfc))") }
     var record = TLSRPTRecord(reportURIs: uris.0, extensions: extensions)
