@@ -24,29 +24,13 @@ extension SPFTreeWalker {
 
   /// `a` and `exists`: void when there is no A record.
   mutating func address(_ name: DNSName, _ term: inout SPFTreeTerm, at location: SPFTreeLocation) {
-    guard let answer = answers.addresses[name] else {
-      term.truncated = true
-      cut(location, "the query budget (\(budget.maximumQueries)) ran out")
-      return
-    }
-    guard answer.status.isConclusive else {
-      dnsFailure(answer.status, "A", name, &term, at: location)
-      return
-    }
+    guard let answer = conclusive(answers.addresses[name], "A", name, &term, at: location) else { return }
     if answer.records.isEmpty { markVoid(&term, at: location, "\(name) has no A record (\(answer.status))") }
   }
 
   /// `mx`: void when there is no MX record; more than 10 names is permerror.
   mutating func exchangers(_ name: DNSName, _ term: inout SPFTreeTerm, at location: SPFTreeLocation) {
-    guard let answer = answers.exchangers[name] else {
-      term.truncated = true
-      cut(location, "the query budget (\(budget.maximumQueries)) ran out")
-      return
-    }
-    guard answer.status.isConclusive else {
-      dnsFailure(answer.status, "MX", name, &term, at: location)
-      return
-    }
+    guard let answer = conclusive(answers.exchangers[name], "MX", name, &term, at: location) else { return }
     term.mxNames = answer.records.count
     if answer.records.isEmpty { markVoid(&term, at: location, "\(name) has no MX record (\(answer.status))") }
     if answer.records.count > limits.mxNames {
@@ -54,6 +38,32 @@ extension SPFTreeWalker {
         .tooManyMXNames, .error, location,
         "\(name) has \(answer.records.count) mx names; more than \(limits.mxNames) is a permerror (rfc 7208 §4.6.4)")
     }
+  }
+
+  /// What the fetcher got for a target; nil, with the term cut short, when the query budget ran
+  /// out before it was asked.
+  private mutating func fetched<Answer>(
+    _ answer: Answer?, _ term: inout SPFTreeTerm, at location: SPFTreeLocation
+  ) -> Answer? {
+    guard let answer else {
+      term.truncated = true
+      cut(location, "the query budget (\(budget.maximumQueries)) ran out")
+      return nil
+    }
+    return answer
+  }
+
+  /// A fetched answer that settles the term; nil when the budget cut it or the query failed.
+  private mutating func conclusive<Record>(
+    _ answer: DNSAnswer<Record>?, _ type: String, _ name: DNSName, _ term: inout SPFTreeTerm,
+    at location: SPFTreeLocation
+  ) -> DNSAnswer<Record>? {
+    guard let answer = fetched(answer, &term, at: location) else { return nil }
+    guard answer.status.isConclusive else {
+      dnsFailure(answer.status, type, name, &term, at: location)
+      return nil
+    }
+    return answer
   }
 
   private mutating func dnsFailure(
@@ -91,11 +101,7 @@ extension SPFTreeWalker {
       }
       return nil
     }
-    guard let record = answers.records[name] else {
-      term.truncated = true
-      cut(location, "the query budget (\(budget.maximumQueries)) ran out")
-      return nil
-    }
+    guard let record = fetched(answers.records[name], &term, at: location) else { return nil }
     guard nodeCount < budget.maximumNodes else {
       term.truncated = true
       cut(location, "the tree has more than \(budget.maximumNodes) records")
