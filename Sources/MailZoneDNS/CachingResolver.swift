@@ -67,12 +67,6 @@ public final class CachingResolver: Resolver {
     await askAll(questions, scope: 0).map(\.response)
   }
 
-  /// The answer, and whether this call sent the question upstream (false for a cache hit or a
-  /// join): per-domain query counts in a shared-cache run come from this.
-  public func queryNotingUpstream(_ name: DNSName, _ type: RRType) async -> (response: DNSResponse, upstream: Bool) {
-    await ask(name, type, scope: 0)
-  }
-
   /// A resolver for one audited domain's questions: they share this cache, are counted, and the
   /// ones about the domain's own names that nobody else asked are forgotten by `end()`.
   public func scope(for domain: DNSName) -> Scope {
@@ -91,16 +85,6 @@ public final class CachingResolver: Resolver {
   /// Answers held now.
   public func entryCount() async -> Int {
     state.withLock { $0.entries.count }
-  }
-
-  /// Forgets every answer (for long-running callers between runs); questions in flight finish.
-  public func removeAll() async {
-    state.withLock { state in
-      state.entries = state.entries.filter {
-        if case .inFlight = $0.value.slot { true } else { false }
-      }
-      state.owned = [:]
-    }
   }
 
   fileprivate func ask(_ name: DNSName, _ type: RRType, scope: UInt64) async -> (response: DNSResponse, upstream: Bool)

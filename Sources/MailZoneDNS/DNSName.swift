@@ -79,7 +79,11 @@ public struct DNSName: Sendable, Hashable, CustomStringConvertible, Comparable {
 
   /// Prepends labels (e.g. `_dmarc` to a domain).
   public func prepending(_ label: String) throws(DNSNameError) -> DNSName {
-    try DNSName(labels: DNSName.presentationLabels(Array(label.utf8)) + labels)
+    let added = try DNSName(labels: DNSName.presentationLabels(Array(label.utf8)))
+    let length = added.wire.count - 1 + wire.count
+    // RFC 1035 §2.3.4, as `init(labels:)` checks it.
+    if length > 255 { throw .nameTooLong(length) }
+    return DNSName(uncheckedWire: added.wire.dropLast() + wire, labelCount: added.labelCount + labelCount)
   }
 
   /// The name made of this name's last `count` labels.

@@ -22,7 +22,8 @@ enum LDNSCodec {
     var dnssecOK = false
   }
 
-  /// Wire format of a query for `name`/`type` with message ID `id`, or nil if ldns refused it.
+  /// Wire format of a query for `name`/`type` with message ID `id` as ldns encodes it, or nil if ldns
+  /// refused it. The resolver sends `QueryWire` bytes; this is the reference a test holds them to.
   static func makeQuery(name: DNSName, type: RRType, id: UInt16, options: QueryOptions) -> [UInt8]? {
     let wireName = name.wire
     let rdf = wireName.withUnsafeBytes { bytes in

@@ -101,6 +101,10 @@ struct DNSNameWireTests {
     #expect(!(try DNSName("example.test").starts(with: try DNSName("a.example.test"))))
     #expect(name.lowercased.description == "sel._domainkey.example.test")
     #expect(DNSName.root.parent == nil && DNSName.root.wire == [0] && DNSName.root.labels.isEmpty)
+    #expect(try name.suffix(2).prepending("a.B") == (try DNSName("a.b.example.test")))
+    let label = Array(repeating: UInt8(ascii: "x"), count: 63)
+    let longest = try DNSName(labels: [label, label, label, Array(label.prefix(61))])  // 255 octets
+    #expect(throws: DNSNameError.nameTooLong(257)) { try longest.prepending("a") }
   }
 
   @Test("equal names hash alike whatever their case; label boundaries count")
