@@ -63,36 +63,20 @@ extension Resolver {
 
   /// The lookup loop; `first`, when given, is the reply to the first question, already asked.
   private func lookup(_ name: DNSName, _ type: RRType, first: DNSResponse?) async -> DNSAnswer<ResourceRecord> {
-    var chain: [CNAMELink] = []
-    var seen: Set<DNSName> = [name]
-    var current = name
-    var pending = first
-    let follows = type != .cname && type != .any
-    for _ in 0..<CNAMEChase.maxQueries {
-      let response: DNSResponse
-      if let reply = pending {
-        response = reply
-        pending = nil
-      } else {
-        response = await query(current, type)
-      }
-      var walk = CNAMEChase(current: current, chain: chain, seen: seen)
-      let step = walk.step(response, type: type, follows: follows)
-      chain = walk.chain
-      seen = walk.seen
-      switch step {
-      case .done(let status, let records):
-        var answer = DNSAnswer(
-          name: name, type: type, status: status, records: records, cnameChain: chain,
-          authenticated: response.flags.authenticData, ttl: records.map(\.ttl).min())
-        answer.server = response.server
-        answer.transport = response.transport
-        return answer
-      case .requery(let target):
-        current = target
-      }
+    var walk = CNAMEChase(name: name, type: type)
+    var response: DNSResponse
+    if let first {
+      response = first
+    } else {
+      response = await query(name, type)
     }
-    return DNSAnswer(name: name, type: type, status: .cnameLoop, records: [], cnameChain: chain)
+    // Most replies settle at once; only a chain that leaves its reply needs further queries.
+    var queries = 1
+    while case .requery(let target) = walk.step(response), queries < CNAMEChase.maxQueries {
+      response = await query(target, type)
+      queries += 1
+    }
+    return walk.answer(response)
   }
 
   /// TXT records; each keeps its character-strings as raw bytes.
@@ -133,65 +117,108 @@ extension Resolver {
   }
 }
 
-/// One reply's worth of CNAME chasing: what the reply settles and where to ask next.
+/// CNAME chasing over one lookup's replies: what each reply settles and where to ask next.
 struct CNAMEChase {
   /// RFC 1034 puts no limit on chains; resolvers stop around 8-16. Past this, a loop is assumed.
   static let maxQueries = 12
   static let maxLinks = 16
 
   enum Step {
-    case done(DNSStatus, [ResourceRecord])
+    case done
     case requery(DNSName)
   }
 
-  var current: DNSName
-  var chain: [CNAMELink]
-  var seen: Set<DNSName>
+  let name: DNSName
+  let type: RRType
+  let follows: Bool
+  private(set) var current: DNSName
+  private(set) var chain: [CNAMELink] = []
+  private var outcome: (status: DNSStatus, records: [ResourceRecord])?
 
-  mutating func step(_ response: DNSResponse, type: RRType, follows: Bool) -> Step {
+  init(name: DNSName, type: RRType) {
+    self.name = name
+    self.type = type
+    follows = type != .cname && type != .any
+    current = name
+  }
+
+  /// The answer once the chase is over: what the last step settled, or a loop when the query
+  /// budget ran out first.
+  func answer(_ last: DNSResponse) -> DNSAnswer<ResourceRecord> {
+    guard let outcome else {
+      return DNSAnswer(name: name, type: type, status: .cnameLoop, records: [], cnameChain: chain)
+    }
+    var ttl: UInt32?
+    for record in outcome.records { ttl = min(ttl ?? record.ttl, record.ttl) }
+    var answer = DNSAnswer(
+      name: name, type: type, status: outcome.status, records: outcome.records, cnameChain: chain,
+      authenticated: last.flags.authenticData, ttl: ttl)
+    answer.server = last.server
+    answer.transport = last.transport
+    return answer
+  }
+
+  /// A name already in the chain: the chain loops. Chains are at most 16 links, so a scan is
+  /// cheaper than a set.
+  private func visited(_ target: DNSName) -> Bool {
+    target == name || chain.contains { $0.target == target }
+  }
+
+  mutating func step(_ response: DNSResponse) -> Step {
     if let failure = response.failure {
       switch failure {
-      case .timeout: return .done(.timeout, [])
-      case .error(let message): return .done(.error(message), [])
-      case .outsideZones: return .done(.outsideZones, [])
+      case .timeout: return settle(.timeout)
+      case .error(let message): return settle(.error(message))
+      case .outsideZones: return settle(.outsideZones)
       }
     }
     let startCount = chain.count
     while true {
-      let here = response.answer.filter { $0.owner == current }
-      let matching = here.filter { $0.type == type || type == .any }
-      if !matching.isEmpty { return .done(.noError, matching) }
-      guard follows, let link = here.first(where: { $0.type == .cname }), case .cname(let target) = link.data
-      else { break }
+      var matching: [ResourceRecord] = []
+      var link: ResourceRecord?
+      for record in response.answer where record.owner == current {
+        if record.type == type || type == .any {
+          matching.append(record)
+        } else if link == nil, record.type == .cname {
+          link = record
+        }
+      }
+      if !matching.isEmpty { return settle(.noError, matching) }
+      guard follows, let link, case .cname(let target) = link.data else { break }
+      let loops = visited(target)
       chain.append(CNAMELink(owner: current, target: target, ttl: link.ttl))
-      if seen.contains(target) || chain.count > CNAMEChase.maxLinks { return .done(.cnameLoop, []) }
-      seen.insert(target)
+      if loops || chain.count > CNAMEChase.maxLinks { return settle(.cnameLoop) }
       current = target
     }
-    return settle(response, advanced: chain.count > startCount)
+    return classify(response, advanced: chain.count > startCount)
+  }
+
+  private mutating func settle(_ status: DNSStatus, _ records: [ResourceRecord] = []) -> Step {
+    outcome = (status, records)
+    return .done
   }
 
   /// The reply had no records of the type at `current`: classify it, or ask again at the target.
-  private func settle(_ response: DNSResponse, advanced: Bool) -> Step {
+  private mutating func classify(_ response: DNSResponse, advanced: Bool) -> Step {
     switch response.rcode {
     case DNSResponse.noError:
       let soa = response.authority.first { $0.type == .soa }
       if advanced {
         // The chain left the reply. If the SOA of the target's zone came along, the target has no
         // such data; otherwise the target lives elsewhere and needs its own query.
-        if let soa, current.isSubdomain(of: soa.owner) { return .done(.noData, []) }
+        if let soa, current.isSubdomain(of: soa.owner) { return settle(.noData) }
         return .requery(current)
       }
       let delegated = response.authority.contains { $0.type == .ns } && soa == nil && !response.flags.authoritative
-      return .done(delegated ? .referral : .noData, [])
+      return settle(delegated ? .referral : .noData)
     case DNSResponse.nxDomain:
-      return .done(.nxDomain, [])
+      return settle(.nxDomain)
     case DNSResponse.servFail:
-      return .done(.servFail, [])
+      return settle(.servFail)
     case DNSResponse.refused:
-      return .done(.refused, [])
+      return settle(.refused)
     default:
-      return .done(.otherRcode(response.rcode), [])
+      return settle(.otherRcode(response.rcode))
     }
   }
 }

@@ -24,7 +24,7 @@ struct DKIMProvider: Sendable {
   func selectors(for host: [String]) -> [String] {
     guard host.count >= 2 else { return [] }
     let labels = host.dropLast()
-    for suffix in suffixes where labels.count >= suffix.count && Array(labels.suffix(suffix.count)) == suffix {
+    for suffix in suffixes where labels.count >= suffix.count && labels.suffix(suffix.count).elementsEqual(suffix) {
       switch selectors {
       case .fixed(let list):
         return list

@@ -70,28 +70,26 @@ public struct DKIMSnapshot: Sendable {
   struct EarlyProbes: Sendable {
     var domainKey: DNSAnswer<TXTData>
     var base: DNSName?
-    /// Answers by lower-cased selector.
-    var answers: [String: DNSAnswer<TXTData>]
+    /// The answers to the first `answers.count` probes of the full plan: `plan` lists the given
+    /// and common selectors first, and provider hints only add to the end.
+    var answers: [DNSAnswer<TXTData>?]
   }
 
   static func probeEarly(_ domain: DNSName, context: CollectionContext) async -> EarlyProbes {
     let resolver = context.resolver
     guard let base = try? domain.prepending("_domainkey") else {
       let empty = DNSAnswer<TXTData>(name: domain, type: .txt, status: .nxDomain, records: [])
-      return EarlyProbes(domainKey: empty, base: nil, answers: [:])
+      return EarlyProbes(domainKey: empty, base: nil, answers: [])
     }
     let domainKey = await resolver.txt(base)
     // NXDOMAIN: nothing below exists (RFC 8020). A failure (SERVFAIL, timeout, a lame
     // delegation) would repeat at every selector of the same zone: the audit is incomplete
     // either way, and one failed query says so without forty more.
     guard domainKey.status != .nxDomain, domainKey.status.isConclusive else {
-      return EarlyProbes(domainKey: domainKey, base: base, answers: [:])
+      return EarlyProbes(domainKey: domainKey, base: base, answers: [])
     }
     let probes = plan(given: context.options.selectors, discover: context.options.discoverSelectors, hints: [])
-    let answers = await probe(probes, base: base, resolver: resolver)
-    return EarlyProbes(
-      domainKey: domainKey, base: base,
-      answers: Dictionary(answers.map { ($0.0.selector.lowercased(), $0.1) }, uniquingKeysWith: { first, _ in first }))
+    return EarlyProbes(domainKey: domainKey, base: base, answers: await probe(probes, base: base, resolver: resolver))
   }
 
   static func collect(
@@ -108,16 +106,14 @@ public struct DKIMSnapshot: Sendable {
       hints = DKIMProvider.selectors(implied: await DKIMProviderHints.hosts(spf: spf, mx: mx, resolver: resolver))
     }
     let probes = plan(given: context.options.selectors, discover: context.options.discoverSelectors, hints: hints)
-    let later = await probe(
-      probes.filter { early.answers[$0.selector.lowercased()] == nil }, base: base, resolver: resolver)
-    let laterAnswers = Dictionary(
-      later.map { ($0.0.selector.lowercased(), $0.1) }, uniquingKeysWith: { first, _ in first })
-    let answers = probes.compactMap { probe -> (Probe, DNSAnswer<TXTData>)? in
-      let key = probe.selector.lowercased()
-      return (early.answers[key] ?? laterAnswers[key]).map { (probe, $0) }
+    let asked = min(early.answers.count, probes.count)
+    let answers = early.answers.prefix(asked) + (await probe(probes.dropFirst(asked), base: base, resolver: resolver))
+    var found: [Selector] = []
+    for (probe, answer) in zip(probes, answers) {
+      guard let answer else { continue }
+      if let failure = QueryFailure(answer) { failures.append(failure) }
+      if let selector = selector(probe.selector, probe.origin, answer) { found.append(selector) }
     }
-    failures += answers.compactMap { QueryFailure($0.1) }
-    var found = answers.compactMap { probe, answer in selector(probe.selector, probe.origin, answer) }
     if looksWildcarded(found), let name = try? base.prepending(wildcardProbe) {
       let answer = await resolver.txt(name)
       failures += [QueryFailure(answer)].compactMap { $0 }
@@ -148,14 +144,14 @@ public struct DKIMSnapshot: Sendable {
     return probes
   }
 
-  /// Queries every selector as one batch; answers come back in probe order.
+  /// Queries every selector as one batch; answers come back in probe order, `nil` for a
+  /// selector that is not a valid label sequence (a bad `--selector`), which cannot be asked.
   private static func probe(
-    _ probes: [Probe], base: DNSName, resolver: any Resolver
-  ) async -> [(Probe, DNSAnswer<TXTData>)] {
-    // A selector that is not a valid label sequence (a bad --selector) cannot be asked.
-    let named = probes.compactMap { probe in (try? base.prepending(probe.selector)).map { (probe, $0) } }
-    let answers = await resolver.txtAll(named.map(\.1))
-    return zip(named, answers).map { ($0.0, $1) }
+    _ probes: some Collection<Probe>, base: DNSName, resolver: any Resolver
+  ) async -> [DNSAnswer<TXTData>?] {
+    let names = probes.map { try? base.prepending($0.selector) }
+    var answers = (await resolver.txtAll(names.compactMap { $0 })).makeIterator()
+    return names.map { name in name.flatMap { _ in answers.next() } }
   }
 
   private static func selector(_ name: String, _ origin: Origin, _ answer: DNSAnswer<TXTData>) -> Selector? {
@@ -169,7 +165,7 @@ public struct DKIMSnapshot: Sendable {
 
   /// What a wildcard answers identically at every selector: the records, and the CNAME target
   /// when the wildcard is an alias.
-  private struct Signature: Hashable {
+  private struct Signature: Equatable {
     var records: [TXTData]
     var target: DNSName?
 
@@ -179,11 +175,13 @@ public struct DKIMSnapshot: Sendable {
     }
   }
 
-  /// Two discovered selectors with the same answer: maybe a wildcard.
+  /// Two discovered selectors with the same answer: maybe a wildcard. A domain has a handful of
+  /// keys, so comparing pairs is cheaper than hashing every key record.
   private static func looksWildcarded(_ found: [Selector]) -> Bool {
-    var seen: Set<Signature> = []
-    for selector in found where selector.origin != .given {
-      if !seen.insert(Signature(selector.answer)).inserted { return true }
+    let discovered = found.filter { $0.origin != .given }
+    for (index, selector) in discovered.enumerated() {
+      let signature = Signature(selector.answer)
+      if discovered[..<index].contains(where: { Signature($0.answer) == signature }) { return true }
     }
     return false
   }
