@@ -35,10 +35,9 @@ public enum SPFRecordSource {
     let spf = answer.records.filter { SPFRecord.isSPF(bytes: $0.joined) }
     guard let only = spf.first else { return .none(void: answer.records.isEmpty, status: answer.status) }
     guard spf.count == 1 else { return .multiple(spf.map(\.text)) }
-    do {
-      return .found(try SPFRecord.parse(bytes: only.joined), only)
-    } catch {
-      return .malformed(error, text: only.text)
+    switch SPFParseCache.shared.parse(only.joined) {
+    case .success(let record): return .found(record, only)
+    case .failure(let error): return .malformed(error, text: only.text)
     }
   }
 }
