@@ -59,6 +59,8 @@ public final class CachingResolver: Resolver {
     self.retainedApexAnswers = max(0, retainedApexAnswers)
   }
 
+  public var keepsAnswers: Bool { true }
+
   public func query(_ name: DNSName, _ type: RRType) async -> DNSResponse {
     await ask(name, type, scope: 0).response
   }
@@ -238,6 +240,8 @@ public final class CachingResolver: Resolver {
       self.id = id
       self.domain = domain
     }
+
+    public var keepsAnswers: Bool { true }
 
     public func query(_ name: DNSName, _ type: RRType) async -> DNSResponse {
       let (response, upstream) = await cache.ask(name, type, scope: id)

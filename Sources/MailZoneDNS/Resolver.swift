@@ -13,6 +13,10 @@ public protocol Resolver: Sendable {
   /// The default asks them concurrently through `query`. The live resolver and the cache
   /// override it to hand the whole batch over in one step (DKIM discovery asks ~40 at a time).
   func queryAll(_ questions: [DNSQuestion]) async -> [DNSResponse]
+
+  /// True when answers stay for the rest of the run (the cache): asking a batch ahead of time
+  /// then makes the later single questions free. False by default.
+  var keepsAnswers: Bool { get }
 }
 
 /// One question: a name and a type (class IN).
@@ -27,6 +31,8 @@ public struct DNSQuestion: Sendable, Hashable {
 }
 
 extension Resolver {
+  public var keepsAnswers: Bool { false }
+
   public func queryAll(_ questions: [DNSQuestion]) async -> [DNSResponse] {
     await withTaskGroup(of: (Int, DNSResponse).self) { group in
       for (index, question) in questions.enumerated() {

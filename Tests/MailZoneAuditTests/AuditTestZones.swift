@@ -37,6 +37,8 @@ final class RecordingResolver: Resolver {
   let upstream: ZoneFileResolver
   private let log = Mutex<[String]>([])
 
+  private let batchLog = Mutex<[[String]]>([])
+
   init(upstream: ZoneFileResolver) { self.upstream = upstream }
 
   func query(_ name: DNSName, _ type: RRType) async -> DNSResponse {
@@ -44,8 +46,18 @@ final class RecordingResolver: Resolver {
     return upstream.answer(name, type)
   }
 
+  func queryAll(_ questions: [DNSQuestion]) async -> [DNSResponse] {
+    let texts = questions.map { "\($0.name.lowercased) \($0.type)" }
+    log.withLock { $0 += texts }
+    batchLog.withLock { $0.append(texts) }
+    return questions.map { upstream.answer($0.name, $0.type) }
+  }
+
   /// `name TYPE` of every question sent, in order.
   var questions: [String] { log.withLock { $0 } }
+
+  /// The questions of each `queryAll` call, in order.
+  var batches: [[String]] { batchLog.withLock { $0 } }
 }
 
 /// DKIM public keys built the way `shared/bench/corpus.py` builds them: a DER

@@ -1,5 +1,6 @@
 import MailZoneAudit
 import MailZoneDNS
+import MailZoneTestSupport
 import Testing
 
 @Suite("BulkAudit: streaming, order, duplicates, resume")
@@ -24,6 +25,21 @@ struct BulkAuditTests {
 
   static let input: [String] =
     (0..<40).map { "d\($0).bulk.test" } + ["D3.BULK.TEST.", "not a name", "# c", "d5.bulk.test", "x@bulk.test"]
+
+  @Test("a domain's first questions, one per record family, go upstream as one batch")
+  func firstQuestionsBatched() async throws {
+    let (runner, recorder) = try Self.runner()
+    let report = await runner.audit(Fixtures.name("d7.bulk.test"))
+    #expect(report.snapshot.spf.exists == true)
+    #expect(
+      recorder.batches.first == [
+        "d7.bulk.test TXT", "d7.bulk.test SPF", "d7.bulk.test CNAME", "d7.bulk.test MX", "_dmarc.d7.bulk.test TXT",
+        "_mta-sts.d7.bulk.test TXT", "_smtp._tls.d7.bulk.test TXT", "default._bimi.d7.bulk.test TXT",
+        "_domainkey.d7.bulk.test TXT",
+      ])
+    let questions = recorder.questions
+    #expect(Set(questions).count == questions.count, "the families read the batch's answers from the cache")
+  }
 
   @Test("ordered: outcomes come in input order; duplicates skipped; malformed lines are findings in place")
   func ordered() async throws {

@@ -26,6 +26,10 @@ public struct DomainSnapshot: Sendable {
 
   /// Collects everything for `domain`, the families in parallel.
   public static func collect(_ domain: DNSName, context: CollectionContext) async -> DomainSnapshot {
+    // Every family starts with a question about the domain's own names. Asked as one batch
+    // (one hand-over to the event loop, one send), they are answered before the families start,
+    // which then read them from the run's cache without waiting.
+    if context.resolver.keepsAnswers { _ = await context.resolver.queryAll(firstQuestions(domain)) }
     async let spf = SPFSnapshot.collect(domain, context: context)
     async let dmarc = DMARCSnapshot.collect(domain, context: context)
     async let mx = MXSnapshot.collect(domain, context: context)
@@ -36,6 +40,16 @@ public struct DomainSnapshot: Sendable {
     let dkim = await DKIMSnapshot.collect(domain, spf: spfValue, mx: mxValue, early: await early, context: context)
     return DomainSnapshot(
       domain: domain, spf: spfValue, dmarc: await dmarc, dkim: dkim, mx: mxValue, policies: await policies)
+  }
+
+  /// The first question of each family: SPF's TXT, type 99 and CNAME at the domain, MX, DMARC's
+  /// `_dmarc`, the policy records' names, and DKIM's `_domainkey`.
+  static func firstQuestions(_ domain: DNSName) -> [DNSQuestion] {
+    let atDomain = [RRType.txt, .spf, .cname, .mx].map { DNSQuestion(domain, $0) }
+    let below = ["_dmarc", "_mta-sts", "_smtp._tls", "default._bimi", "_domainkey"].compactMap { prefix in
+      (try? domain.prepending(prefix)).map { DNSQuestion($0, .txt) }
+    }
+    return atDomain + below
   }
 
   /// False when the domain itself answers NXDOMAIN (RFC 8020: nothing exists at or below it).

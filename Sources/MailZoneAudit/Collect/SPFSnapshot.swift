@@ -52,19 +52,18 @@ public struct SPFSnapshot: Sendable {
 
   static func collect(_ domain: DNSName, context: CollectionContext) async -> SPFSnapshot {
     // The tree asks for the domain's TXT too; the shared cache joins the two into one query, and
-    // makes a provider's subtree free for every later domain that includes it.
-    async let txt = context.resolver.txt(domain)
+    // makes a provider's subtree free for every later domain that includes it. The TXT, type 99
+    // and CNAME questions were asked in the domain's first batch: these are cache reads.
     async let tree = SPFLookupTree.build(domain: domain, resolver: context.resolver)
-    async let type99 = context.resolver.lookup(domain, .spf).map { record -> TXTData? in
+    let answer = await context.resolver.txt(domain)
+    let type99 = await context.resolver.lookup(domain, .spf).map { record -> TXTData? in
       if case .spf(let data) = record.data { data } else { nil }
     }
-    async let cname = context.resolver.lookup(domain, .cname).map { record -> DNSName? in
+    let cname = await context.resolver.lookup(domain, .cname).map { record -> DNSName? in
       if case .cname(let target) = record.data { target } else { nil }
     }
-    let answer = await txt
     return SPFSnapshot(
-      txt: answer, lookup: SPFRecordSource.select(answer), type99: await type99, cname: await cname,
-      tree: await tree)
+      txt: answer, lookup: SPFRecordSource.select(answer), type99: type99, cname: cname, tree: await tree)
   }
 }
 
