@@ -71,6 +71,7 @@ extension MailZoneCommand {
         change.records.map { record -> JSONValue in
           .object([
             ("resolves", .array(change.resolves.map(finding))),
+            ("part_of", .array(change.partOf.map(finding))),
             ("superseded", .array(change.superseded.map(finding))),
             (
               "record",
@@ -89,6 +90,7 @@ extension MailZoneCommand {
         ("complete", .bool(plan.isComplete)),
         ("changes", .array(changes)),
         ("still_open", .array(plan.stillOpen.map(finding))),
+        ("no_fix", .array(plan.noFix.map(finding))),
         ("introduced", .array(plan.introduced.map(finding))),
         (
           "unreadable_fixes",

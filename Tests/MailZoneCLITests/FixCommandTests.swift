@@ -63,7 +63,7 @@ struct FixCommandTests {
     #expect((json["still_open"] as? [Any])?.isEmpty == true)
   }
 
-  @Test("nothing to fix: a comment saying so, exit 0")
+  @Test("nothing to change: a comment saying so, the warning no fix can address listed, exit 0")
   func nothingToFix() throws {
     let path = try zone(
       """
@@ -76,7 +76,14 @@ struct FixCommandTests {
     defer { try? FileManager.default.removeItem(atPath: path) }
     let result = try CLIRunner.run(["fix", "--zone", path, "quiet.test"])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout == "; quiet.test: nothing to fix\n")
+    #expect(
+      result.stdout == """
+        ; quiet.test: no change to suggest
+
+        ; no automatic fix: warning dmarc.report-destination-undeliverable: quiet.test publishes a null MX (0 .), \
+        so reports to mailto:dmarc-reports@quiet.test cannot be delivered
+
+        """)
   }
 
   @Test("a domain that does not exist makes the audit incomplete: exit 2")

@@ -2,6 +2,7 @@ import Foundation
 import MailZoneAudit
 import MailZoneDNS
 import MailZoneGenerate
+import MailZoneNet
 import MailZoneTestSupport
 import Testing
 
@@ -84,7 +85,7 @@ struct FixClosedLoopTests {
     }
   }
 
-  @Test("a zone with nothing to fix gives an empty plan")
+  @Test("a zone with nothing to fix gives an empty plan; what no fix addresses is listed")
   func nothingToFix() async throws {
     let zone = try ZoneFile(
       text: """
@@ -100,7 +101,9 @@ struct FixClosedLoopTests {
     let plan = await FixPlanner(cache: cache, options: AuditOptions(publicSuffixList: nil)).plan(report)
     #expect(report.findings.allSatisfy { $0.fix == nil }, "\(report.findings.map(Self.key))")
     #expect(plan.isEmpty)
-    #expect(plan.bindSnippet == "; quiet.test: nothing to fix\n")
+    // Reports to an address at a null-MX domain cannot arrive: a person has to pick another.
+    #expect(plan.noFix.map(\.checkID) == ["dmarc.report-destination-undeliverable"])
+    #expect(plan.bindSnippet.hasPrefix("; quiet.test: no change to suggest\n\n; no automatic fix: warning "))
   }
 
   @Test("an MX fix keeps the other exchanges: the snippet lists the whole MX set, and the loop closes")
@@ -135,5 +138,89 @@ struct FixClosedLoopTests {
     #expect(!after.findings.contains { $0.checkID == "mx.cname" })
     #expect(after.snapshot.mx.hosts.count == 3)
     #expect(plan.stillOpen.isEmpty)
+  }
+
+  /// A domain whose SPF record takes 12 lookups through three providers of four each.
+  static let overLimit = """
+    $ORIGIN heavy.test.
+    @ 300 SOA ns hostmaster 1 3600 600 86400 300
+    @ 300 MX 0 .
+    @ 300 TXT "v=spf1 include:a.prov.test include:b.prov.test include:c.prov.test -all"
+    _dmarc 300 TXT "v=DMARC1; p=reject; rua=mailto:dmarc-reports@heavy.test"
+    """
+  static let providers = """
+    $ORIGIN prov.test.
+    @ 300 SOA ns hostmaster 1 3600 600 86400 300
+    a 300 TXT "v=spf1 include:a1.prov.test include:a2.prov.test include:a3.prov.test -all"
+    a1 300 TXT "v=spf1 ip4:192.0.2.16/28 -all"
+    a2 300 TXT "v=spf1 ip4:192.0.2.32/28 -all"
+    a3 300 TXT "v=spf1 ip4:192.0.2.48/28 -all"
+    b 300 TXT "v=spf1 include:b1.prov.test include:b2.prov.test include:b3.prov.test -all"
+    b1 300 TXT "v=spf1 ip4:192.0.3.16/28 -all"
+    b2 300 TXT "v=spf1 ip4:192.0.3.32/28 -all"
+    b3 300 TXT "v=spf1 ip4:192.0.3.48/28 -all"
+    c 300 TXT "v=spf1 include:c1.prov.test include:c2.prov.test include:c3.prov.test -all"
+    c1 300 TXT "v=spf1 ip4:192.0.4.16/28 -all"
+    c2 300 TXT "v=spf1 ip4:192.0.4.32/28 -all"
+    c3 300 TXT "v=spf1 ip4:192.0.4.48/28 -all"
+    """
+
+  @Test("an SPF record over 10 lookups is fixed with the flattened records, and the loop closes")
+  func lookupLimitFlattened() async throws {
+    let zone = try ZoneFile(text: Self.overLimit, path: "heavy")
+    let provider = try ZoneFile(text: Self.providers, path: "prov")
+    let options = AuditOptions(publicSuffixList: nil)
+    let domain = Fixtures.name("heavy.test")
+    let cache = CachingResolver(upstream: ZoneFileResolver(files: [zone, provider]))
+    let before = await AuditRunner(cache: cache, options: options).audit(domain)
+    #expect(before.snapshot.spf.tree.lookups == 12)
+    #expect(before.findings.contains { $0.checkID == "spf.lookup-limit" && $0.fix == nil })
+    let plan = await FixPlanner(cache: cache, options: options).plan(before)
+    let spfSlot = FixSlot(owner: domain, type: .txt, kind: "v=spf1")
+    let top = try #require(plan.changes.first { $0.slot == spfSlot })
+    #expect(top.resolves.map(\.checkID).contains("spf.lookup-limit"))
+    #expect(plan.bindSnippet.contains("; resolves spf.lookup-limit: "))
+    for change in plan.changes where change.slot != spfSlot && change.slot.kind == "v=spf1" {
+      #expect(change.partOf.map(\.checkID) == ["spf.lookup-limit"], "\(change.slot)")
+    }
+    #expect(!plan.noFix.contains { $0.checkID == "spf.lookup-limit" })
+    let fixed = try ZoneFile(text: try Self.applied(plan.bindSnippet, to: zone), path: "heavy-fixed")
+    let published = CachingResolver(upstream: ZoneFileResolver(files: [fixed, provider]))
+    let after = await AuditRunner(cache: published, options: options).audit(domain)
+    #expect(after.isComplete)
+    #expect(!after.findings.contains { $0.checkID == "spf.lookup-limit" })
+    #expect((after.snapshot.spf.tree.lookups ?? .max) <= 10)
+    // Receivers decide as before: each provider network passes, an address outside them fails.
+    let evaluator = SPFEvaluator(resolver: published)
+    for (address, expected) in [
+      ("192.0.2.17", SPFResultCode.pass), ("192.0.3.47", .pass), ("192.0.4.63", .pass), ("192.0.4.64", .fail),
+      ("198.51.100.1", .fail),
+    ] {
+      let ip = try #require(IPAddress(address))
+      let result = await evaluator.checkHost(SPFCheckRequest(ip: ip, sender: "a@heavy.test", helo: "mx.heavy.test"))
+      #expect(result.code == expected, "\(address): \(result.reason)")
+    }
+  }
+
+  @Test("what no fix can address is listed, not hidden: 11 exists terms cannot be flattened")
+  func noAutomaticFix() async throws {
+    // Two character-strings (a string holds 255 bytes); the space ends the first.
+    let terms = (1...11).map { "exists:%{i}.e\($0).heavy.test" }
+    let exists = terms[..<6].joined(separator: " ") + " \" \"" + terms[6...].joined(separator: " ")
+    let zone = try ZoneFile(
+      text: """
+        $ORIGIN heavy.test.
+        @ 300 SOA ns hostmaster 1 3600 600 86400 300
+        @ 300 MX 0 .
+        @ 300 TXT "v=spf1 \(exists) -all"
+        _dmarc 300 TXT "v=DMARC1; p=reject; rua=mailto:dmarc-reports@heavy.test"
+        """, path: "exists")
+    let options = AuditOptions(publicSuffixList: nil)
+    let cache = CachingResolver(upstream: ZoneFileResolver(files: [zone]))
+    let before = await AuditRunner(cache: cache, options: options).audit(Fixtures.name("heavy.test"))
+    let plan = await FixPlanner(cache: cache, options: options).plan(before)
+    #expect(plan.noFix.map(\.checkID).contains("spf.lookup-limit"))
+    #expect(plan.bindSnippet.contains("; no automatic fix: error spf.lookup-limit: "))
+    #expect(!plan.changes.contains { $0.resolves.contains { $0.checkID == "spf.lookup-limit" } })
   }
 }

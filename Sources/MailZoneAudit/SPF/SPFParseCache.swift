@@ -10,7 +10,7 @@ import Synchronization
 /// the current one, so records many domains reach stay while each domain's own record passes
 /// through.
 final class SPFParseCache: Sendable {
-  static let shared = SPFParseCache(generation: 4096)
+  static let shared = SPFParseCache(generation: 1024)
 
   private struct Key: Hashable {
     let bytes: [UInt8]

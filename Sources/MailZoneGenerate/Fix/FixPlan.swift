@@ -9,6 +9,8 @@ public struct FixPlan: Sendable {
     public var records: [ZoneRecord]
     /// Findings whose fix wrote these records, most severe first.
     public var resolves: [Finding]
+    /// Findings an earlier change resolves that need these records too (an SPF chain record).
+    public var partOf: [Finding] = []
     /// Findings whose fix for this slot conflicted with the one chosen and is not resolved by it.
     public var superseded: [Finding]
   }
@@ -17,6 +19,9 @@ public struct FixPlan: Sendable {
   public var changes: [Change]
   /// Findings that had a fix and remain after the changes (a conflict, or a fix that does not resolve).
   public var stillOpen: [Finding]
+  /// Warnings and errors that remain after the changes and have no automatic fix: a person
+  /// has to decide (a weak DKIM key needs a new key pair; an SPF record too large to flatten).
+  public var noFix: [Finding]
   /// Errors the audit reports with the changes applied that it did not report before.
   public var introduced: [Finding]
   /// Findings whose fix text could not be read back as zone records, with the reason.
@@ -30,7 +35,7 @@ public struct FixPlan: Sendable {
   public var bindSnippet: String {
     var lines: [String] = []
     guard !changes.isEmpty else {
-      lines.append("; \(domain): nothing to fix")
+      lines.append(noFix.isEmpty ? "; \(domain): nothing to fix" : "; \(domain): no change to suggest")
       lines += notes
       return lines.joined(separator: "\n") + "\n"
     }
@@ -42,6 +47,7 @@ public struct FixPlan: Sendable {
     for change in changes {
       lines.append("")
       for finding in change.resolves { lines.append("; resolves \(finding.checkID): \(oneLine(finding.message))") }
+      for finding in change.partOf { lines.append("; part of the fix for \(finding.checkID) above") }
       for finding in change.superseded {
         lines.append("; not applied: \(finding.checkID) (\(oneLine(finding.message))): its fix conflicts with this one")
       }
@@ -55,6 +61,9 @@ public struct FixPlan: Sendable {
     var lines: [String] = []
     if !isComplete { lines.append("; the audit was incomplete (a DNS query failed): some fixes may be missing") }
     for finding in stillOpen { lines.append("; still open: \(finding.checkID): \(oneLine(finding.message))") }
+    for finding in noFix {
+      lines.append("; no automatic fix: \(finding.severity.rawValue) \(finding.checkID): \(oneLine(finding.message))")
+    }
     for finding in introduced {
       lines.append("; warning: with these changes the audit reports \(finding.checkID): \(oneLine(finding.message))")
     }

@@ -9,6 +9,10 @@ public import MailZoneDNS
 /// published (through a ``FixOverlayResolver``), and repeats with the fixes written against the new
 /// records until no finding proposes anything new. Every change is checked by that last audit:
 /// what it does not resolve is reported as still open, never claimed as resolved.
+///
+/// An SPF record over the 10-lookup limit has no one-line fix: its fix is the ``SPFFlattener``'s
+/// records (the domain's record and its chain), used only when they fit and are proven to
+/// authorize the same senders.
 public struct FixPlanner: Sendable {
   public let cache: CachingResolver
   public let options: AuditOptions
@@ -27,7 +31,7 @@ public struct FixPlanner: Sendable {
     var state = PlanState()
     var current = report
     for _ in 0..<Self.maxRounds {
-      let proposals = proposals(current.findings, into: &state)
+      let proposals = await proposals(current.findings, domain: report.domain, into: &state)
       let published = await publishedSets(proposals, state: state)
       guard state.apply(proposals, published: published) else { break }
       let overlay = CachingResolver(upstream: FixOverlayResolver(upstream: cache, records: state.records))
@@ -54,21 +58,38 @@ public struct FixPlanner: Sendable {
   }
 
   /// Each fixable finding's records by slot, in report order (most severe first).
-  private func proposals(_ findings: [Finding], into state: inout PlanState) -> [Proposal] {
-    findings.compactMap { finding -> Proposal? in
-      guard let fix = finding.fix else { return nil }
+  private func proposals(_ findings: [Finding], domain: DNSName, into state: inout PlanState) async -> [Proposal] {
+    var proposals: [Proposal] = []
+    for finding in findings {
+      guard let fix = finding.fix else {
+        if finding.checkID == SPFLookupLimitCheck.description.id, let records = await flattened(domain, state) {
+          proposals.append(Proposal(finding: finding, records: records))
+        }
+        continue
+      }
       do {
         let records = try FixLines.parse(fix)
         guard !records.isEmpty else {
           state.unreadable(finding, "it holds no record")
-          return nil
+          continue
         }
-        return Proposal(finding: finding, records: records)
+        proposals.append(Proposal(finding: finding, records: records))
       } catch {
         state.unreadable(finding, "\(error)")
-        return nil
       }
     }
+    return proposals
+  }
+
+  /// The flattened SPF records of `domain` as the plan so far publishes it: the domain's record
+  /// first, then its chain. Nil when they do not fit the budgets or are not proven equivalent.
+  private func flattened(_ domain: DNSName, _ state: PlanState) async -> [ResourceRecord]? {
+    let resolver = CachingResolver(upstream: FixOverlayResolver(upstream: cache, records: state.records))
+    let flattener = SPFFlattener(resolver: resolver)
+    guard let (flattening, proof) = try? await flattener.flattenAndProve(domain),
+      flattening.isPublishable(with: proof)
+    else { return nil }
+    return flattening.resourceRecords
   }
 }
 

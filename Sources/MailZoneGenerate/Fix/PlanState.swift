@@ -85,13 +85,15 @@ struct PlanState {
     var claimed: Set<FindingKey> = []
     var changes: [FixPlan.Change] = []
     for slot in order {
-      let resolved = (resolves[slot] ?? []).filter {
-        !remaining.contains(FindingKey($0)) && claimed.insert(FindingKey($0)).inserted
-      }
+      let gone = (resolves[slot] ?? []).filter { !remaining.contains(FindingKey($0)) }
+      // A fix can span slots (a flattened SPF record and its chain): the first change claims the
+      // finding, the others are part of it.
+      let resolved = gone.filter { claimed.insert(FindingKey($0)).inserted }
+      let partOf = gone.filter { finding in !resolved.contains { FindingKey($0) == FindingKey(finding) } }
       changes.append(
         FixPlan.Change(
           slot: slot, records: (records[slot] ?? []).map { ZoneRecord($0) }, resolves: resolved,
-          superseded: []))
+          partOf: partOf.uniqued(), superseded: []))
     }
     // A superseded fix is worth mentioning only where no later change resolved its finding.
     for index in changes.indices {
@@ -102,10 +104,12 @@ struct PlanState {
     let stillOpen = final.filter {
       $0.fix != nil || fixedBefore.contains([$0.checkID, $0.subject])
     }
+    let open = Set(stillOpen.map(FindingKey.init))
+    let noFix = final.filter { $0.severity >= .warning && !open.contains(FindingKey($0)) }
     let before = Set(original.map { [$0.checkID, $0.subject] })
     let introduced = final.filter { $0.severity == .error && !before.contains([$0.checkID, $0.subject]) }
     return FixPlan(
-      domain: domain, changes: changes, stillOpen: stillOpen, introduced: introduced,
+      domain: domain, changes: changes, stillOpen: stillOpen, noFix: noFix, introduced: introduced,
       unreadable: unreadableFixes.map { (finding: $0.0, reason: $0.1) },
       isComplete: isComplete)
   }
