@@ -11,7 +11,9 @@ extension MailZoneCommand {
       discussion: """
         Each change carries a '; resolves <check-id>: <message>' comment. The changes are checked by \
         auditing again as if they were published; findings they do not resolve are listed as still open. \
-        Exit status: 0 nothing to fix, or every change printed; 2 the audit was incomplete (a DNS \
+        An SPF record over 10 lookups gets the records 'spf flatten' writes, when they fit and are \
+        proven to authorize the same senders. Warnings and errors no fix can address are listed as \
+        '; no automatic fix:'. Exit status: 0 nothing to fix, or every change printed; 2 the audit was incomplete (a DNS \
         query failed or timed out, or a domain does not exist); 64 bad usage; 65 an unreadable --zone file.
         """)
 
