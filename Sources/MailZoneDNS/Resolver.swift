@@ -53,11 +53,16 @@ extension Resolver {
   /// `lookup` for several names of one type: the first queries go out as one batch, and only
   /// CNAME chains that leave their reply need queries of their own. Answers are in name order.
   public func lookupAll(_ names: [DNSName], _ type: RRType) async -> [DNSAnswer<ResourceRecord>] {
-    let first = await queryAll(names.map { DNSQuestion($0, type) })
+    await lookupAll(names.map { DNSQuestion($0, type) })
+  }
+
+  /// `lookup` for several questions of any types, asked as one batch; answers in question order.
+  public func lookupAll(_ questions: [DNSQuestion]) async -> [DNSAnswer<ResourceRecord>] {
+    let first = await queryAll(questions)
     var answers: [DNSAnswer<ResourceRecord>] = []
-    answers.reserveCapacity(names.count)
-    for (name, response) in zip(names, first) {
-      answers.append(await lookup(name, type, first: response))
+    answers.reserveCapacity(questions.count)
+    for (question, response) in zip(questions, first) {
+      answers.append(await lookup(question.name, question.type, first: response))
     }
     return answers
   }

@@ -26,20 +26,14 @@ public struct MXSnapshot: Sendable {
     let records = answer.records.filter { !$0.isNullMX }.sorted {
       ($0.preference, $0.exchange.lowercased.description) < ($1.preference, $1.exchange.lowercased.description)
     }
-    let hosts = await withTaskGroup(of: (Int, MXHost).self) { group in
-      for (index, record) in records.prefix(maxHosts).enumerated() {
-        group.addTask { (index, await MXHost.collect(record, resolver: resolver)) }
-      }
-      var collected: [(Int, MXHost)] = []
-      for await item in group { collected.append(item) }
-      return collected.sorted { $0.0 < $1.0 }.map(\.1)
-    }
+    let hosts = await MXHost.collect(Array(records.prefix(maxHosts)), resolver: resolver)
     failures += hosts.flatMap(\.failures)
     var implicitAddresses: [IPAddress] = []
     if answer.status.isEmpty || (answer.status == .noError && answer.records.isEmpty) {
-      async let a = resolver.a(domain)
-      async let aaaa = resolver.aaaa(domain)
-      let (v4, v6) = await (a, aaaa)
+      let (v4, v6) =
+        await MXHost.addresses(of: [domain], resolver: resolver).first ?? (
+          .unasked(domain, .a), .unasked(domain, .aaaa)
+        )
       failures += [QueryFailure(v4), QueryFailure(v6)].compactMap { $0 }
       implicitAddresses = v4.records.map { .v4($0) } + v6.records.map { .v6($0) }
     }
@@ -89,14 +83,43 @@ public struct MXHost: Sendable {
     [QueryFailure(a), QueryFailure(aaaa)].compactMap { $0 } + reverse.compactMap(\.failure)
   }
 
-  static func collect(_ record: MXData, resolver: any Resolver) async -> MXHost {
-    async let a = resolver.a(record.exchange)
-    async let aaaa = resolver.aaaa(record.exchange)
-    let (v4, v6) = await (a, aaaa)
-    let addresses = (v4.records.map { IPAddress.v4($0) } + v6.records.map { IPAddress.v6($0) }).prefix(10)
-    var reverse: [ReverseDNS] = []
-    for address in addresses { reverse.append(await ReverseDNS.collect(address, resolver: resolver)) }
-    return MXHost(preference: record.preference, exchange: record.exchange, a: v4, aaaa: v6, reverse: reverse)
+  /// Every host's addresses and their reverse DNS, one batch per step for all hosts: A and AAAA,
+  /// then the PTRs, then the PTR names' forward addresses.
+  static func collect(_ records: [MXData], resolver: any Resolver) async -> [MXHost] {
+    let forward = await addresses(of: records.map(\.exchange), resolver: resolver)
+    let addresses = forward.map { v4, v6 in
+      Array((v4.records.map { IPAddress.v4($0) } + v6.records.map { IPAddress.v6($0) }).prefix(10))
+    }
+    var reverse = await ReverseDNS.collect(addresses.flatMap { $0 }, resolver: resolver)[...]
+    var hosts: [MXHost] = []
+    for (record, (host, (v4, v6))) in zip(records, zip(addresses, forward)) {
+      hosts.append(
+        MXHost(
+          preference: record.preference, exchange: record.exchange, a: v4, aaaa: v6,
+          reverse: Array(reverse.prefix(host.count))))
+      reverse = reverse.dropFirst(host.count)
+    }
+    return hosts
+  }
+
+  /// A and AAAA of each name, asked as one batch; in name order.
+  static func addresses(
+    of names: [DNSName], resolver: any Resolver
+  ) async -> [(DNSAnswer<IPv4Address>, DNSAnswer<IPv6Address>)] {
+    let answers = await resolver.lookupAll(names.flatMap { [DNSQuestion($0, .a), DNSQuestion($0, .aaaa)] })
+    return stride(from: 0, to: answers.count - 1, by: 2).map { index in
+      (
+        answers[index].map { if case .a(let v) = $0.data { v } else { nil } },
+        answers[index + 1].map { if case .aaaa(let v) = $0.data { v } else { nil } }
+      )
+    }
+  }
+}
+
+extension DNSAnswer {
+  /// The answer of a question that could not be asked.
+  static func unasked(_ name: DNSName, _ type: RRType) -> DNSAnswer {
+    DNSAnswer(name: name, type: type, status: .error("not asked"), records: [])
   }
 }
 
@@ -111,23 +134,38 @@ public struct ReverseDNS: Sendable {
   public var isForwardConfirmed: Bool { !confirmedNames.isEmpty }
   var failure: QueryFailure? { QueryFailure(ptr) }
 
-  static func collect(_ address: IPAddress, resolver: any Resolver) async -> ReverseDNS {
-    guard let reverseName = try? DNSName(ReverseDNS.reverseName(address)) else {
-      return ReverseDNS(
-        address: address, ptr: DNSAnswer(name: .root, type: .ptr, status: .error("no reverse name"), records: []),
-        confirmedNames: [])
-    }
-    let ptr = await resolver.ptr(reverseName)
-    var confirmed: [DNSName] = []
-    for name in ptr.records.prefix(10) {
-      let forward: [IPAddress]
-      switch address {
-      case .v4: forward = await resolver.a(name).records.map { .v4($0) }
-      case .v6: forward = await resolver.aaaa(name).records.map { .v6($0) }
+  /// Reverse DNS of each address, in address order: the PTRs as one batch, then every PTR
+  /// name's A or AAAA as another.
+  static func collect(_ addresses: [IPAddress], resolver: any Resolver) async -> [ReverseDNS] {
+    let names = addresses.map { try? DNSName(ReverseDNS.reverseName($0)) }
+    var asked = (await resolver.lookupAll(names.compactMap { $0 }, .ptr)).makeIterator()
+    let ptrs = names.map { name -> DNSAnswer<DNSName> in
+      guard name != nil, let answer = asked.next() else {
+        return DNSAnswer(name: .root, type: .ptr, status: .error("no reverse name"), records: [])
       }
-      if forward.contains(address) { confirmed.append(name) }
+      return answer.map { if case .ptr(let target) = $0.data { target } else { nil } }
     }
-    return ReverseDNS(address: address, ptr: ptr, confirmedNames: confirmed)
+    // At most 10 PTR names of each address are followed forward.
+    var questions: [DNSQuestion] = []
+    for (address, ptr) in zip(addresses, ptrs) {
+      let type: RRType = if case .v4 = address { .a } else { .aaaa }
+      questions += ptr.records.prefix(10).map { DNSQuestion($0, type) }
+    }
+    var forward = (await resolver.lookupAll(questions)).makeIterator()
+    return zip(addresses, ptrs).map { address, ptr in
+      var confirmed: [DNSName] = []
+      for name in ptr.records.prefix(10) {
+        let back = forward.next()?.records.compactMap { record -> IPAddress? in
+          switch record.data {
+          case .a(let v4): .v4(v4)
+          case .aaaa(let v6): .v6(v6)
+          default: nil
+          }
+        }
+        if back?.contains(address) == true { confirmed.append(name) }
+      }
+      return ReverseDNS(address: address, ptr: ptr, confirmedNames: confirmed)
+    }
   }
 
   /// `4.3.2.1.in-addr.arpa` or the 32-nibble `ip6.arpa` name.

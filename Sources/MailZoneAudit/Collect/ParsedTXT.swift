@@ -28,13 +28,21 @@ public struct TXTKindLookup<Record: Sendable>: Sendable {
     _ name: DNSName, resolver: any Resolver, isKind: (String) -> Bool,
     parse: (String) throws(RecordParseError) -> Record
   ) async -> TXTKindLookup {
-    let answer = await resolver.txt(name)
+    TXTKindLookup(reading: await resolver.txt(name), isKind: isKind, parse: parse)
+  }
+}
+
+extension TXTKindLookup {
+  /// The records of `answer` that `isKind` accepts, parsed with `parse`.
+  init(
+    reading answer: DNSAnswer<TXTData>, isKind: (String) -> Bool, parse: (String) throws(RecordParseError) -> Record
+  ) {
     var records: [ParsedTXT<Record>] = []
     for txt in answer.records where isKind(txt.text) {
       let result: Result<Record, RecordParseError>
       do { result = .success(try parse(txt.text)) } catch { result = .failure(error) }
       records.append(ParsedTXT(txt: txt, result: result))
     }
-    return TXTKindLookup(answer: answer, records: records)
+    self.init(answer: answer, records: records)
   }
 }

@@ -17,20 +17,30 @@ public struct PolicyRecordsSnapshot: Sendable {
     let names = ["_mta-sts", "_smtp._tls", "default._bimi"].map { try? domain.prepending($0) }
     guard let sts = names[0], let rpt = names[1], let bimi = names[2] else {
       // The domain is too long to take the prefixes: nothing can be published there.
-      let empty = DNSAnswer<TXTData>(name: domain, type: .txt, status: .noData, records: [])
-      return PolicyRecordsSnapshot(
-        mtaSTS: TXTKindLookup(answer: empty, records: []), tlsRPT: TXTKindLookup(answer: empty, records: []),
-        bimi: TXTKindLookup(answer: empty, records: []))
+      return none(DNSAnswer(name: domain, type: .txt, status: .noData, records: []))
     }
-    async let mtaSTS = TXTKindLookup.collect(sts, resolver: resolver, isKind: MTASTSRecord.isMTASTS) {
+    // One batch for the three names (the domain's first batch has usually asked them already).
+    let answers = await resolver.txtAll([sts, rpt, bimi])
+    // A resolver breaking `queryAll`'s one-answer-per-question contract.
+    guard answers.count == 3 else {
+      return none(DNSAnswer(name: sts, type: .txt, status: .error("no answer"), records: []))
+    }
+    let mtaSTS = TXTKindLookup(reading: answers[0], isKind: MTASTSRecord.isMTASTS) {
       (text: String) throws(RecordParseError) -> MTASTSRecord in try MTASTSRecord.parse(text)
     }
-    async let tlsRPT = TXTKindLookup.collect(rpt, resolver: resolver, isKind: TLSRPTRecord.isTLSRPT) {
+    let tlsRPT = TXTKindLookup(reading: answers[1], isKind: TLSRPTRecord.isTLSRPT) {
       (text: String) throws(RecordParseError) -> TLSRPTRecord in try TLSRPTRecord.parse(text)
     }
-    async let bimiLookup = TXTKindLookup.collect(bimi, resolver: resolver, isKind: BIMIRecord.isBIMI) {
+    let bimiLookup = TXTKindLookup(reading: answers[2], isKind: BIMIRecord.isBIMI) {
       (text: String) throws(RecordParseError) -> BIMIRecord in try BIMIRecord.parse(text)
     }
-    return PolicyRecordsSnapshot(mtaSTS: await mtaSTS, tlsRPT: await tlsRPT, bimi: await bimiLookup)
+    return PolicyRecordsSnapshot(mtaSTS: mtaSTS, tlsRPT: tlsRPT, bimi: bimiLookup)
+  }
+
+  /// No record of any of the three kinds, all three answered by `answer`.
+  private static func none(_ answer: DNSAnswer<TXTData>) -> PolicyRecordsSnapshot {
+    PolicyRecordsSnapshot(
+      mtaSTS: TXTKindLookup(answer: answer, records: []), tlsRPT: TXTKindLookup(answer: answer, records: []),
+      bimi: TXTKindLookup(answer: answer, records: []))
   }
 }
