@@ -57,14 +57,26 @@ extension Resolver {
   }
 
   /// `lookup` for several questions of any types, asked as one batch; answers in question order.
+  /// CNAME chains that leave their reply are chased together: each further step is one batch too.
   public func lookupAll(_ questions: [DNSQuestion]) async -> [DNSAnswer<ResourceRecord>] {
-    let first = await queryAll(questions)
-    var answers: [DNSAnswer<ResourceRecord>] = []
-    answers.reserveCapacity(questions.count)
-    for (question, response) in zip(questions, first) {
-      answers.append(await lookup(question.name, question.type, first: response))
+    var walks = questions.map { CNAMEChase(name: $0.name, type: $0.type) }
+    var replies = await queryAll(questions)
+    var chasing = Array(questions.indices)
+    var queries = 1
+    while !chasing.isEmpty {
+      var next: [(index: Int, question: DNSQuestion)] = []
+      for index in chasing {
+        if case .requery(let target) = walks[index].step(replies[index]) {
+          next.append((index, DNSQuestion(target, questions[index].type)))
+        }
+      }
+      // Past the budget, the chains still going end as loops (`answer` with nothing settled).
+      guard !next.isEmpty, queries < CNAMEChase.maxQueries else { break }
+      for (entry, reply) in zip(next, await queryAll(next.map(\.question))) { replies[entry.index] = reply }
+      chasing = next.map(\.index)
+      queries += 1
     }
-    return answers
+    return zip(walks, replies).map { walk, reply in walk.answer(reply) }
   }
 
   /// TXT records at several names (see `lookupAll`).

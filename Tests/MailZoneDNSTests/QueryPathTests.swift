@@ -1,3 +1,4 @@
+import MailZoneNet
 import MailZoneTestSupport
 import Testing
 
@@ -46,6 +47,34 @@ struct QueryPathTests {
     let cache = CachingResolver(upstream: batched)
     _ = await cache.queryAll(questions)
     #expect(await cache.counts().upstream == questions.count - 2)
+  }
+
+  @Test("lookupAll chases CNAME chains that leave their reply together, and ends like single lookups")
+  func batchedChains() async throws {
+    let server = try NSDServer.shared()
+    let questions = [
+      DNSQuestion(Fixtures.name("away.example.test"), .a), DNSQuestion(Fixtures.name("chain1.example.test"), .txt),
+      DNSQuestion(Fixtures.name("loop1.example.test"), .txt), DNSQuestion(Fixtures.name("dangling.example.test"), .txt),
+      DNSQuestion(Fixtures.name("split.example.test"), .txt), DNSQuestion(Fixtures.name("away.example.test"), .aaaa),
+      // Into a zone the server does not serve: the chain leaves the reply, the next query is REFUSED.
+      DNSQuestion(Fixtures.name("elsewhere.example.test"), .txt),
+      DNSQuestion(Fixtures.name("elsewhere.example.test"), .a),
+    ]
+    let configuration = LDNSResolverConfiguration(nameservers: [server.nameserver])
+    let batched = try await LDNSResolver(configuration: configuration)
+    let answers = await batched.lookupAll(questions)
+    let single = try await LDNSResolver(configuration: configuration)
+    for (question, answer) in zip(questions, answers) {
+      let expected = await single.lookup(question.name, question.type)
+      #expect(answer.status == expected.status, "\(question.name) \(question.type)")
+      #expect(answer.records == expected.records, "\(question.name) \(question.type)")
+      #expect(answer.cnameChain == expected.cnameChain, "\(question.name) \(question.type)")
+    }
+    #expect(answers.count == questions.count)
+    #expect(answers[0].records.map(\.data) == [.a(IPv4Address(192, 0, 2, 77))], "the chain into another zone")
+    #expect(answers[6].status == .refused && answers[6].cnameChain.count == 1)
+    #expect(await single.statistics().udpSent == questions.count + 2, "two chains left their reply")
+    #expect(await batched.statistics().udpSent == single.statistics().udpSent, "the same questions, in batches")
   }
 
   @Test("NXDOMAIN without answers is read from the header; with EDNS too; anything else goes to ldns")

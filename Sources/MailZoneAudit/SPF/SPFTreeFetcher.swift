@@ -54,8 +54,7 @@ struct SPFTreeFetcher {
           }
         }
       }
-      await fetchAddresses(addresses.names, into: &answers)
-      await fetchExchangers(exchangers.names, into: &answers)
+      await fetchTargets(addresses: addresses.names, exchangers: exchangers.names, into: &answers)
       layer = next.names
       depth += 1
     }
@@ -63,29 +62,40 @@ struct SPFTreeFetcher {
   }
 
   private func fetchRecords(_ names: [DNSName], into answers: inout SPFTreeAnswers) async {
-    let resolver = self.resolver
     let allowed = take(names, from: &answers)
-    for (name, answer) in await Self.gather(allowed, width: budget.concurrency, { await resolver.txt($0) }) {
-      let lookup = SPFRecordSource.select(answer)
+    for (name, answer) in await batches(allowed.map { DNSQuestion($0, .txt) }) {
+      let txt = answer.map { if case .txt(let t) = $0.data { t } else { nil } }
+      let lookup = SPFRecordSource.select(txt)
       answers.records[name] = SPFTreeAnswers.Record(
-        answer: answer, lookup: lookup, terms: SPFTreeRecordTerms.terms(of: lookup, domain: name))
+        answer: txt, lookup: lookup, terms: SPFTreeRecordTerms.terms(of: lookup, domain: name))
     }
   }
 
-  private func fetchAddresses(_ names: [DNSName], into answers: inout SPFTreeAnswers) async {
-    let resolver = self.resolver
-    let allowed = take(names, from: &answers)
-    for (name, answer) in await Self.gather(allowed, width: budget.concurrency, { await resolver.a($0) }) {
-      answers.addresses[name] = answer
+  /// The A answers of `a`/`exists` targets and the MX answers of `mx` targets, asked together.
+  private func fetchTargets(
+    addresses: [DNSName], exchangers: [DNSName], into answers: inout SPFTreeAnswers
+  ) async {
+    let questions =
+      take(addresses, from: &answers).map { DNSQuestion($0, .a) }
+      + take(exchangers, from: &answers).map { DNSQuestion($0, .mx) }
+    for (name, answer) in await batches(questions) {
+      switch answer.type {
+      case .a: answers.addresses[name] = answer.map { if case .a(let v) = $0.data { v } else { nil } }
+      default: answers.exchangers[name] = answer.map { if case .mx(let m) = $0.data { m } else { nil } }
+      }
     }
   }
 
-  private func fetchExchangers(_ names: [DNSName], into answers: inout SPFTreeAnswers) async {
-    let resolver = self.resolver
-    let allowed = take(names, from: &answers)
-    for (name, answer) in await Self.gather(allowed, width: budget.concurrency, { await resolver.mx($0) }) {
-      answers.exchangers[name] = answer
+  /// Looks up `questions` in batches of at most `budget.concurrency`; answers in question order.
+  private func batches(_ questions: [DNSQuestion]) async -> [(DNSName, DNSAnswer<ResourceRecord>)] {
+    var results: [(DNSName, DNSAnswer<ResourceRecord>)] = []
+    var start = 0
+    while start < questions.count {
+      let batch = Array(questions[start..<min(start + max(budget.concurrency, 1), questions.count)])
+      results += zip(batch.map(\.name), await resolver.lookupAll(batch))
+      start += batch.count
     }
+    return results
   }
 
   /// The names the query budget still allows, charged to it.
@@ -95,27 +105,6 @@ struct SPFTreeFetcher {
     let allowed = Array(names.prefix(room))
     answers.queries += allowed.count
     return allowed
-  }
-
-  /// Runs `body` for every name, at most `width` at a time; results in input order.
-  static func gather<T: Sendable>(
-    _ names: [DNSName], width: Int, _ body: @escaping @Sendable (DNSName) async -> T
-  ) async -> [(DNSName, T)] {
-    await withTaskGroup(of: (Int, T).self) { group in
-      var results = [T?](repeating: nil, count: names.count)
-      var next = 0
-      func start() {
-        let index = next
-        group.addTask { (index, await body(names[index])) }
-        next += 1
-      }
-      while next < min(max(width, 1), names.count) { start() }
-      for await (index, value) in group {
-        results[index] = value
-        if next < names.count { start() }
-      }
-      return zip(names, results).compactMap { name, value in value.map { (name, $0) } }
-    }
   }
 }
 
