@@ -33,13 +33,14 @@ public struct DomainSnapshot: Sendable {
     async let spf = SPFSnapshot.collect(domain, context: context)
     async let dmarc = DMARCSnapshot.collect(domain, context: context)
     async let mx = MXSnapshot.collect(domain, context: context)
-    async let policies = PolicyRecordsSnapshot.collect(domain, context: context)
     async let early = DKIMSnapshot.probeEarly(domain, context: context)
+    // Its three questions were in the first batch: cache reads, no task of its own.
+    let policies = await PolicyRecordsSnapshot.collect(domain, context: context)
     let (spfValue, mxValue) = await (spf, mx)
     // DKIM discovery adds the selectors of the providers that SPF and MX reveal.
     let dkim = await DKIMSnapshot.collect(domain, spf: spfValue, mx: mxValue, early: await early, context: context)
     return DomainSnapshot(
-      domain: domain, spf: spfValue, dmarc: await dmarc, dkim: dkim, mx: mxValue, policies: await policies)
+      domain: domain, spf: spfValue, dmarc: await dmarc, dkim: dkim, mx: mxValue, policies: policies)
   }
 
   /// The first question of each family: SPF's TXT, type 99 and CNAME at the domain, MX, DMARC's

@@ -53,7 +53,8 @@ public struct DMARCSnapshot: Sendable {
 
   static func collect(_ domain: DNSName, context: CollectionContext) async -> DMARCSnapshot {
     let resolver = context.resolver
-    async let apex = resolver.txt(domain)
+    // Asked in the domain's first batch: a cache read, not worth a task of its own.
+    let apex = await resolver.txt(domain)
     let walk = await DMARCTreeWalk.walk(domain, resolver: resolver)
     let reading = walk.policy.flatMap { $0.step.record }.map { DMARCReading($0.text) }
     async let destinations = collectDestinations(walk: walk, reading: reading, resolver: resolver)
@@ -61,7 +62,7 @@ public struct DMARCSnapshot: Sendable {
     return DMARCSnapshot(
       walk: walk, reading: reading,
       organizationalDomainPSL: context.options.publicSuffixList?.organizationalDomain(of: domain),
-      apex: await apex, wildcardProbe: await probe, destinations: await destinations)
+      apex: apex, wildcardProbe: await probe, destinations: await destinations)
   }
 
   private static func collectDestinations(
