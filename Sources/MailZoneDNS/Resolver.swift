@@ -47,7 +47,15 @@ extension Resolver {
   /// Looks up `type` at `name`, following CNAMEs (inside the reply and, when the chain leaves it,
   /// with new queries), and says how it ended.
   public func lookup(_ name: DNSName, _ type: RRType) async -> DNSAnswer<ResourceRecord> {
-    await lookup(name, type, first: nil)
+    var walk = CNAMEChase(name: name, type: type)
+    var response = await query(name, type)
+    // Most replies settle at once; only a chain that leaves its reply needs further queries.
+    var queries = 1
+    while case .requery(let target) = walk.step(response), queries < CNAMEChase.maxQueries {
+      response = await query(target, type)
+      queries += 1
+    }
+    return walk.answer(response)
   }
 
   /// `lookup` for several names of one type: the first queries go out as one batch, and only
@@ -82,24 +90,6 @@ extension Resolver {
   /// TXT records at several names (see `lookupAll`).
   public func txtAll(_ names: [DNSName]) async -> [DNSAnswer<TXTData>] {
     await lookupAll(names, .txt).map { answer in answer.map { if case .txt(let t) = $0.data { t } else { nil } } }
-  }
-
-  /// The lookup loop; `first`, when given, is the reply to the first question, already asked.
-  private func lookup(_ name: DNSName, _ type: RRType, first: DNSResponse?) async -> DNSAnswer<ResourceRecord> {
-    var walk = CNAMEChase(name: name, type: type)
-    var response: DNSResponse
-    if let first {
-      response = first
-    } else {
-      response = await query(name, type)
-    }
-    // Most replies settle at once; only a chain that leaves its reply needs further queries.
-    var queries = 1
-    while case .requery(let target) = walk.step(response), queries < CNAMEChase.maxQueries {
-      response = await query(target, type)
-      queries += 1
-    }
-    return walk.answer(response)
   }
 
   /// TXT records; each keeps its character-strings as raw bytes.

@@ -30,12 +30,10 @@ public struct MXSnapshot: Sendable {
     failures += hosts.flatMap(\.failures)
     var implicitAddresses: [IPAddress] = []
     if answer.status.isEmpty || (answer.status == .noError && answer.records.isEmpty) {
-      let (v4, v6) =
-        await MXHost.addresses(of: [domain], resolver: resolver).first ?? (
-          .unasked(domain, .a), .unasked(domain, .aaaa)
-        )
-      failures += [QueryFailure(v4), QueryFailure(v6)].compactMap { $0 }
-      implicitAddresses = v4.records.map { .v4($0) } + v6.records.map { .v6($0) }
+      for (v4, v6) in await MXHost.addresses(of: [domain], resolver: resolver) {
+        failures += [QueryFailure(v4), QueryFailure(v6)].compactMap { $0 }
+        implicitAddresses = v4.records.map { .v4($0) } + v6.records.map { .v6($0) }
+      }
     }
     return MXSnapshot(answer: answer, hosts: hosts, implicitAddresses: implicitAddresses, queryFailures: failures)
   }
@@ -113,13 +111,6 @@ public struct MXHost: Sendable {
         answers[index + 1].map { if case .aaaa(let v) = $0.data { v } else { nil } }
       )
     }
-  }
-}
-
-extension DNSAnswer {
-  /// The answer of a question that could not be asked.
-  static func unasked(_ name: DNSName, _ type: RRType) -> DNSAnswer {
-    DNSAnswer(name: name, type: type, status: .error("not asked"), records: [])
   }
 }
 

@@ -85,11 +85,13 @@ struct PlanState {
     var claimed: Set<FindingKey> = []
     var changes: [FixPlan.Change] = []
     for slot in order {
-      let gone = (resolves[slot] ?? []).filter { !remaining.contains(FindingKey($0)) }
       // A fix can span slots (a flattened SPF record and its chain): the first change claims the
       // finding, the others are part of it.
-      let resolved = gone.filter { claimed.insert(FindingKey($0)).inserted }
-      let partOf = gone.filter { finding in !resolved.contains { FindingKey($0) == FindingKey(finding) } }
+      var resolved: [Finding] = []
+      var partOf: [Finding] = []
+      for finding in resolves[slot] ?? [] where !remaining.contains(FindingKey(finding)) {
+        if claimed.insert(FindingKey(finding)).inserted { resolved.append(finding) } else { partOf.append(finding) }
+      }
       changes.append(
         FixPlan.Change(
           slot: slot, records: (records[slot] ?? []).map { ZoneRecord($0) }, resolves: resolved,
