@@ -107,12 +107,10 @@ public final class CachingResolver: Resolver {
 
   /// A hit, a join of the query in flight, or a miss (then marked in flight, owned by `scope`).
   private static func classify(_ key: Key, scope: UInt64, in state: inout State) -> Step {
-    if var entry = state.entries[key] {
-      if entry.owner != scope && !entry.shared {
-        entry.shared = true
-        state.entries[key] = entry
-      }
-      switch entry.slot {
+    // One lookup, and the entry is changed in place (a copy would retain its response).
+    if let index = state.entries.index(forKey: key) {
+      if state.entries.values[index].owner != scope { state.entries.values[index].shared = true }
+      switch state.entries.values[index].slot {
       case .ready(let response):
         state.hits += 1
         return .hit(response)
@@ -156,10 +154,10 @@ public final class CachingResolver: Resolver {
     let waiters = state.withLock { state -> [(CheckedContinuation<DNSResponse, Never>, DNSResponse)] in
       var out: [(CheckedContinuation<DNSResponse, Never>, DNSResponse)] = []
       for (key, response) in zip(keys, responses) {
-        guard var entry = state.entries[key], case .inFlight(let list) = entry.slot else { continue }
-        entry.slot = .ready(response)
-        state.entries[key] = entry
-        out += list.map { ($0, response) }
+        guard let index = state.entries.index(forKey: key), case .inFlight(let list) = state.entries.values[index].slot
+        else { continue }
+        state.entries.values[index].slot = .ready(response)
+        for waiter in list { out.append((waiter, response)) }
       }
       return out
     }
@@ -205,13 +203,13 @@ public final class CachingResolver: Resolver {
     state.withLock { state in
       guard let keys = state.owned.removeValue(forKey: scope) else { return }
       for key in keys {
-        guard let entry = state.entries[key], entry.owner == scope, !entry.shared, case .ready = entry.slot else {
-          continue
-        }
+        guard let index = state.entries.index(forKey: key), state.entries.values[index].owner == scope,
+          !state.entries.values[index].shared, case .ready = state.entries.values[index].slot
+        else { continue }
         if key.name == domain {
           state.retired.append(key)
         } else if key.name.isSubdomain(of: domain) || key.name.starts(with: domain) {
-          state.entries.removeValue(forKey: key)
+          state.entries.remove(at: index)
         }
       }
       while state.retired.count - state.retiredHead > retainedApexAnswers {

@@ -79,11 +79,32 @@ public struct DNSName: Sendable, Hashable, CustomStringConvertible, Comparable {
 
   /// Prepends labels (e.g. `_dmarc` to a domain).
   public func prepending(_ label: String) throws(DNSNameError) -> DNSName {
+    var text = label
+    // The common case, one plain label (`_dmarc`, a selector), goes straight to wire form.
+    if let plain = text.withUTF8({ DNSName.plainLabelPrefix($0, to: wire, labelCount: labelCount) }) {
+      return plain
+    }
     let added = try DNSName(labels: DNSName.presentationLabels(Array(label.utf8)))
     let length = added.wire.count - 1 + wire.count
     // RFC 1035 §2.3.4, as `init(labels:)` checks it.
     if length > 255 { throw .nameTooLong(length) }
     return DNSName(uncheckedWire: added.wire.dropLast() + wire, labelCount: added.labelCount + labelCount)
+  }
+
+  /// `label` + `wire` when `label` is one label of 1-63 bytes without dots or escapes and the
+  /// result fits in 255 octets; nil otherwise (the general path then decides, and throws).
+  private static func plainLabelPrefix(_ label: UnsafeBufferPointer<UInt8>, to wire: [UInt8], labelCount: Int)
+    -> DNSName?
+  {
+    guard (1...63).contains(label.count), label.count + 1 + wire.count <= 255,
+      !label.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "\\") })
+    else { return nil }
+    var out: [UInt8] = []
+    out.reserveCapacity(label.count + 1 + wire.count)
+    out.append(UInt8(label.count))
+    out.append(contentsOf: label)
+    out.append(contentsOf: wire)
+    return DNSName(uncheckedWire: out, labelCount: labelCount + 1)
   }
 
   /// The name made of this name's last `count` labels.
@@ -113,7 +134,34 @@ public struct DNSName: Sendable, Hashable, CustomStringConvertible, Comparable {
 
   /// Presentation text without the final dot (`example.com`); the root is `.`.
   public var description: String {
-    labelCount == 0 ? "." : labels.map(DNSName.escape).joined(separator: ".")
+    if labelCount == 0 { return "." }
+    // Names of letters, digits, `-`, `_` and other printable bytes that need no escape (nearly
+    // all) are copied from the wire form in one pass.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(wire.count)
+    var index = 0
+    while wire[index] != 0 {
+      let length = Int(wire[index])
+      if index > 0 { bytes.append(UInt8(ascii: ".")) }
+      for byte in wire[(index + 1)...(index + length)] {
+        guard DNSName.needsNoEscape(byte) else {
+          return labels.map(DNSName.escape).joined(separator: ".")
+        }
+        bytes.append(byte)
+      }
+      index += length + 1
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  private static func needsNoEscape(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "."), UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: ";"), UInt8(ascii: "("),
+      UInt8(ascii: ")"), UInt8(ascii: "@"), UInt8(ascii: "$"):
+      return false
+    default:
+      return (0x21...0x7E).contains(byte)
+    }
   }
 
   /// Presentation text with the final dot (`example.com.`), as zone files and dig write it.
@@ -123,13 +171,36 @@ public struct DNSName: Sendable, Hashable, CustomStringConvertible, Comparable {
     lhs.wire.count == rhs.wire.count && bytesEqual(lhs.wire[...], rhs.wire[...])
   }
 
+  /// Hashes the lower-cased wire form (length octets are at most 63, below `A`, so lowering the
+  /// whole buffer leaves them alone), eight octets at a time.
   public func hash(into hasher: inout Hasher) {
-    wire.withUnsafeBufferPointer { bytes in
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { lowered in
-        for index in bytes.indices { lowered[index] = DNSName.lower(bytes[index]) }
-        hasher.combine(bytes: UnsafeRawBufferPointer(lowered))
+    wire.withUnsafeBytes { bytes in
+      var index = 0
+      while index + 8 <= bytes.count {
+        hasher.combine(DNSName.lowered(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+        index += 8
       }
+      var tail: UInt64 = 0
+      var shift: UInt64 = 0
+      while index < bytes.count {
+        tail |= UInt64(DNSName.lower(bytes[index])) << shift
+        shift += 8
+        index += 1
+      }
+      hasher.combine(tail)
+      hasher.combine(bytes.count)
     }
+  }
+
+  /// ASCII `A`-`Z` lowered in each of eight octets; octets of 0x80 and above are left alone.
+  static func lowered(_ word: UInt64) -> UInt64 {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let low7 = word & ~high
+    // The high bit of each octet: set when its low seven bits are >= `A`, and when they are > `Z`.
+    let atLeastA = low7 &+ 0x3F3F_3F3F_3F3F_3F3F
+    let aboveZ = low7 &+ 0x2525_2525_2525_2525
+    let upper = atLeastA & ~aboveZ & ~word & high
+    return word | (upper >> 2)
   }
 
   /// Canonical DNS order (RFC 4034 §6.1): compare labels right to left, case-insensitively.

@@ -58,7 +58,8 @@ final class QueryEngine: @unchecked Sendable {
     }
   }
 
-  private struct Pending {
+  /// One question in flight, kept by reference in its ID's slot so state changes are in place.
+  private final class Pending {
     let job: Job
     var attempt = 0
     var serverIndex: Int
@@ -69,13 +70,21 @@ final class QueryEngine: @unchecked Sendable {
     var refusedBy: Set<Int> = []
     /// The last such reply, returned if no other server does better.
     var fallback: RawReply?
+
+    init(job: Job, serverIndex: Int) {
+      self.job = job
+      self.serverIndex = serverIndex
+    }
   }
 
   let loop: any EventLoop
   private let configuration: LDNSResolverConfiguration
   private let addresses: [SocketAddress]
+  /// `configuration.nameservers[i].description`, formatted once (each reply names its server).
+  private let serverNames: [String]
   private var channels: [Bool: any Channel] = [:]  // keyed by "is IPv6"
-  private var pending: [UInt16: Pending] = [:]
+  /// Indexed by message ID.
+  private var pending = PendingSlots<Pending>()
   private var waiting: [Job] = []
   private var waitingHead = 0
   private var ids = IDRing()
@@ -91,6 +100,7 @@ final class QueryEngine: @unchecked Sendable {
     self.loop = loop
     self.configuration = configuration
     self.addresses = addresses
+    self.serverNames = configuration.nameservers.map(\.description)
     self.pacer = Pacer(
       servers: addresses.count, maxInFlight: configuration.maxInFlight, qps: configuration.queriesPerSecond,
       now: NIODeadline.now().uptimeNanoseconds)
@@ -194,10 +204,10 @@ final class QueryEngine: @unchecked Sendable {
   }
 
   private func send(_ id: UInt16) {
-    guard var entry = pending[id] else { return }
+    guard let entry = pending[id] else { return }
     let server = configuration.nameservers[entry.serverIndex]
     guard let channel = channels[server.isIPv6] else {
-      finish(id, .failure(.error("resolver is closed"), server: server.description))
+      finish(id, .failure(.error("resolver is closed"), server: serverNames[entry.serverIndex]))
       return
     }
     statistics.udpSent += 1
@@ -210,7 +220,6 @@ final class QueryEngine: @unchecked Sendable {
     scheduleFlush()
     transmissions += 1
     entry.transmission = transmissions
-    pending[id] = entry
     armTimeout(id: id, transmission: transmissions)
   }
 
@@ -250,13 +259,12 @@ final class QueryEngine: @unchecked Sendable {
 
   /// An attempt timed out (`reason` nil) or could not be sent: try again, maybe at the next server.
   private func attemptFailed(_ id: UInt16, attempt: Int, reason: String?) {
-    guard var entry = pending[id], entry.attempt == attempt, !entry.viaTCP else { return }
+    guard let entry = pending[id], entry.attempt == attempt, !entry.viaTCP else { return }
     pacer.ended(id, congested: reason == nil)
     defer { pump() }
     entry.transmission = 0
     entry.attempt += 1
-    pending[id] = entry
-    let server = configuration.nameservers[entry.serverIndex].description
+    let server = serverNames[entry.serverIndex]
     moveOn(
       id, otherwise: entry.fallback ?? .failure(reason.map { .error("send failed: \($0)") } ?? .timeout, server: server)
     )
@@ -265,7 +273,7 @@ final class QueryEngine: @unchecked Sendable {
   /// Sends the next attempt to the next server still worth asking, or ends with `outcome`.
   /// Every server gets `tries` attempts in turn: s0, s1, s0, s1, ...
   private func moveOn(_ id: UInt16, otherwise outcome: RawReply) {
-    guard var entry = pending[id] else { return }
+    guard let entry = pending[id] else { return }
     let servers = addresses.count
     let candidates = (1...servers).map { (entry.serverIndex + $0) % servers }.filter { !entry.refusedBy.contains($0) }
     guard entry.attempt < max(1, configuration.tries) * servers, let next = candidates.first else {
@@ -274,13 +282,12 @@ final class QueryEngine: @unchecked Sendable {
     }
     entry.serverIndex = next
     entry.viaTCP = false
-    pending[id] = entry
     transmit(id)
   }
 
   /// A datagram arrived on one of the sockets.
   func received(_ bytes: [UInt8], from source: SocketAddress) {
-    guard let id = WireCheck.id(bytes), var entry = pending[id], !entry.viaTCP,
+    guard let id = WireCheck.id(bytes), let entry = pending[id], !entry.viaTCP,
       source == addresses[entry.serverIndex], WireCheck.matches(bytes, question: entry.job.question)
     else {
       statistics.mismatchedReplies += 1
@@ -289,21 +296,19 @@ final class QueryEngine: @unchecked Sendable {
     entry.transmission = 0
     pacer.ended(id, congested: WireCheck.rcode(bytes) == 5)
     defer { pump() }
-    let server = configuration.nameservers[entry.serverIndex].description
+    let server = serverNames[entry.serverIndex]
     if WireCheck.isTruncated(bytes) {
       pacer.charge(server: entry.serverIndex, now: NIODeadline.now().uptimeNanoseconds)
       entry.viaTCP = true
-      pending[id] = entry
       exchangeOverTCP(id, entry: entry, server: server)
       return
     }
-    pending[id] = entry
     settle(id, .reply(bytes, .udp, server: server), rcode: WireCheck.rcode(bytes))
   }
 
   /// SERVFAIL and REFUSED move on to the next server while one is left; anything else is final.
   private func settle(_ id: UInt16, _ reply: RawReply, rcode: UInt8) {
-    guard var entry = pending[id] else { return }
+    guard let entry = pending[id] else { return }
     guard rcode == 2 || rcode == 5 else {
       finish(id, reply)
       return
@@ -311,7 +316,6 @@ final class QueryEngine: @unchecked Sendable {
     entry.refusedBy.insert(entry.serverIndex)
     entry.fallback = reply
     entry.attempt += 1
-    pending[id] = entry
     moveOn(id, otherwise: reply)
   }
 
@@ -337,7 +341,7 @@ final class QueryEngine: @unchecked Sendable {
   }
 
   private func finish(_ id: UInt16, _ reply: RawReply) {
-    guard let entry = pending.removeValue(forKey: id) else { return }
+    guard let entry = pending.remove(id) else { return }
     pacer.ended(id, congested: false)
     ids.giveBack(id)
     entry.job.completion.deliver(reply)
@@ -374,6 +378,26 @@ private final class UDPReplyHandler: ChannelInboundHandler {
 
   func errorCaught(context: ChannelHandlerContext, error: any Error) {
     // ICMP errors on an unconnected socket are not tied to a query; the attempt times out instead.
+  }
+}
+
+/// Values by message ID in a flat table: no hashing on the path of every datagram.
+struct PendingSlots<Value: AnyObject> {
+  private var slots = [Value?](repeating: nil, count: Int(UInt16.max) + 1)
+  private(set) var count = 0
+
+  subscript(id: UInt16) -> Value? {
+    get { slots[Int(id)] }
+    set {
+      count += (newValue == nil ? 0 : 1) - (slots[Int(id)] == nil ? 0 : 1)
+      slots[Int(id)] = newValue
+    }
+  }
+
+  mutating func remove(_ id: UInt16) -> Value? {
+    let value = slots[Int(id)]
+    self[id] = nil
+    return value
   }
 }
 

@@ -1,6 +1,7 @@
-import MailZoneAudit
 import MailZoneDNS
 import Testing
+
+@testable import MailZoneAudit
 
 /// DKIM collection: which selectors are probed and why, RFC 8020, CNAME delegation, key facts.
 @Suite("DKIM discovery")
@@ -116,6 +117,27 @@ struct DKIMDiscoveryTests {
     let (snapshot, _) = try await AuditTestZones.snapshot("g.test", zones: [zone], selectors: ["google"])
     #expect(snapshot.dkim.keys.map(\.origin) == [.given])
     #expect(snapshot.dkim.probed.filter { $0.selector == "google" }.count == 1)
+  }
+
+  @Test("the plan asks each selector once, given first, whatever the case it was written in")
+  func planOnce() {
+    // The plan relies on the catalog being lower-case without repeats.
+    #expect(DKIMSelectorCatalog.common.allSatisfy { $0 == $0.lowercased() })
+    #expect(Set(DKIMSelectorCatalog.common).count == DKIMSelectorCatalog.common.count)
+    let probes = DKIMSnapshot.plan(
+      given: ["Google", "mine"], discover: true,
+      hints: [
+        (selector: "GOOGLE", provider: "Google Workspace"), (selector: "hs1", provider: "HubSpot"),
+        (selector: "s1-42", provider: "X"),
+      ])
+    let names = probes.map { $0.selector.lowercased() }
+    #expect(Set(names).count == names.count)
+    #expect(probes.prefix(2).map(\.selector) == ["Google", "mine"])
+    #expect(probes[0].provider == "Google Workspace")
+    #expect(probes.last?.selector == "s1-42" && probes.last?.origin == .provider)
+    #expect(probes.first { $0.selector == "hs1" }?.origin == .common)
+    #expect(probes.first { $0.selector == "hs1" }?.provider == "HubSpot")
+    #expect(names.count == 2 + DKIMSelectorCatalog.common.count - 1 + 1)
   }
 
   @Test("without discovery only the given selectors are probed")

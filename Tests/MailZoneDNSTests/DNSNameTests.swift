@@ -117,4 +117,34 @@ struct DNSNameWireTests {
       try DNSName(labels: [Array("ab".utf8), Array("c".utf8)])
         != (try DNSName(labels: [Array("a".utf8), Array("bc".utf8)])))
   }
+
+  @Test("hashing lowers eight octets at a time exactly as one at a time, for every octet and offset")
+  func wordwiseHashing() throws {
+    // Every octet value at every position of names whose wire form spans whole words and a tail.
+    for length in [1, 7, 8, 15] {
+      for position in 0..<length {
+        for value in 0...255 {
+          var label = Array("qZ9-aB_x@[`{mNo".utf8.prefix(length))
+          label[position] = UInt8(value)
+          let upper = try DNSName(labels: [label, Array("TeSt".utf8)])
+          let lowered = label.map { (65...90).contains($0) ? $0 + 32 : $0 }
+          let lower = try DNSName(labels: [lowered, Array("test".utf8)])
+          #expect(upper.hashValue == lower.hashValue)
+          #expect(upper.hashValue == upper.lowercased.hashValue)
+        }
+      }
+    }
+  }
+
+  @Test("plain labels and plain names take the fast paths with the general paths' results")
+  func fastPaths() throws {
+    let base = try DNSName("Example.test")
+    #expect(try base.prepending("sel1") == DNSName("sel1.example.test"))
+    #expect(try base.prepending("sel1").wire == DNSName(labels: [Array("sel1".utf8)] + base.labels).wire)
+    #expect(try base.prepending("a\\.b").labels.first == Array("a.b".utf8))
+    #expect(throws: DNSNameError.emptyName) { try base.prepending("") }
+    #expect(throws: DNSNameError.labelTooLong(64)) { try base.prepending(String(repeating: "x", count: 64)) }
+    #expect(try DNSName("Sel._domainkey.Example.test").description == "Sel._domainkey.Example.test")
+    #expect(try DNSName(labels: [[0x41, 0x40], Array("test".utf8)]).description == "A\\@.test")
+  }
 }

@@ -132,13 +132,22 @@ public struct DKIMSnapshot: Sendable {
     var seen: Set<String> = []
     var probes: [Probe] = []
     func add(_ selectors: [String], _ origin: Origin) {
-      for selector in selectors where !selector.isEmpty && seen.insert(selector.lowercased()).inserted {
-        probes.append(Probe(selector: selector, origin: origin, provider: providers[selector.lowercased()]))
+      for selector in selectors where !selector.isEmpty {
+        let key = selector.lowercased()
+        if seen.insert(key).inserted {
+          probes.append(Probe(selector: selector, origin: origin, provider: providers[key]))
+        }
       }
     }
     add(given, .given)
     if discover {
-      add(DKIMSelectorCatalog.common, .common)
+      // The catalog is lower-case and has no repeats: only the given selectors can take its names.
+      probes.reserveCapacity(probes.count + DKIMSelectorCatalog.common.count + hints.count)
+      for selector in DKIMSelectorCatalog.common where seen.isEmpty || !seen.contains(selector) {
+        probes.append(
+          Probe(selector: selector, origin: .common, provider: providers.isEmpty ? nil : providers[selector]))
+      }
+      seen.formUnion(DKIMSelectorCatalog.common)
       add(hints.map(\.selector), .provider)
     }
     return probes

@@ -73,8 +73,8 @@ public struct DMARCReading: Sendable {
       let slice = bytes[start..<index]
       var tag: (name: String, value: String)?
       if let equals = slice.firstIndex(of: UInt8(ascii: "=")) {
-        let name = String(decoding: slice[..<equals], as: UTF8.self).trimmingWhitespace().lowercased()
-        let value = String(decoding: slice[(equals + 1)...], as: UTF8.self).trimmingWhitespace()
+        let name = String(decoding: slice[..<equals].trimmingWhitespace().lazy.map(lowerASCII), as: UTF8.self)
+        let value = String(decoding: slice[(equals + 1)...].trimmingWhitespace(), as: UTF8.self)
         tag = (name, value)
       }
       out.append((start..<(index + 1), tag))
@@ -85,10 +85,17 @@ public struct DMARCReading: Sendable {
 
 }
 
-extension String {
+private func lowerASCII(_ byte: UInt8) -> UInt8 {
+  (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+}
+
+extension ArraySlice<UInt8> {
   /// Without leading and trailing spaces and tabs (DMARC's WSP).
-  fileprivate func trimmingWhitespace() -> String {
-    let isWSP: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-    return String(drop(while: isWSP).reversed().drop(while: isWSP).reversed())
+  fileprivate func trimmingWhitespace() -> ArraySlice<UInt8> {
+    let isWSP: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    guard let first = firstIndex(where: { !isWSP($0) }), let last = lastIndex(where: { !isWSP($0) }) else {
+      return self[startIndex..<startIndex]
+    }
+    return self[first...last]
   }
 }

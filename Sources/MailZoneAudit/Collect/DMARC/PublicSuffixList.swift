@@ -31,18 +31,42 @@ public struct PublicSuffixList: Sendable, Hashable {
 
   /// Reads the rules of `text`.
   public init(text: String) {
-    var section = text.contains("===BEGIN ICANN DOMAINS===") ? Section.before : Section.icann
-    for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-      let trimmed = line.drop { $0 == " " || $0 == "\t" }
-      if trimmed.hasPrefix("//") {
-        if trimmed.contains("===BEGIN ICANN DOMAINS===") { section = .icann }
-        if trimmed.contains("===END ICANN DOMAINS===") { section = .after }
+    // Read as bytes: the list has about 10,000 lines, and this runs at the start of every audit.
+    let bytes = Array(text.utf8)
+    let begin = Array("===BEGIN ICANN DOMAINS===".utf8)
+    let end = Array("===END ICANN DOMAINS===".utf8)
+    var section = PublicSuffixList.find(begin, in: bytes[...]) ? Section.before : Section.icann
+    var lineStart = 0
+    while lineStart < bytes.count {
+      var lineEnd = lineStart
+      while lineEnd < bytes.count, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
+      defer { lineStart = lineEnd + 1 }
+      var start = lineStart
+      while start < lineEnd, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+      let line = bytes[start..<lineEnd]
+      if line.starts(with: [0x2F, 0x2F]) {  // `//`
+        if PublicSuffixList.find(begin, in: line) { section = .icann }
+        if PublicSuffixList.find(end, in: line) { section = .after }
         continue
       }
-      guard section == .icann, let token = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).first
-      else { continue }
-      add(rule: token.lowercased())
+      guard section == .icann, !line.isEmpty else { continue }
+      let token = line.prefix { $0 != 0x20 && $0 != 0x09 }
+      if token.allSatisfy({ $0 < 0x80 }) {
+        add(rule: String(decoding: token.lazy.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }, as: UTF8.self))
+      } else {
+        add(rule: String(decoding: token, as: UTF8.self).lowercased())
+      }
     }
+  }
+
+  private static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Bool {
+    guard haystack.count >= needle.count else { return false }
+    var index = haystack.startIndex
+    while index + needle.count <= haystack.endIndex {
+      if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
+      index += 1
+    }
+    return false
   }
 
   /// Reads the list from a file.
