@@ -13,7 +13,7 @@ public struct DNSName: Sendable, Hashable, CustomStringConvertible, Comparable {
   /// The root name `.`.
   public static let root = DNSName(uncheckedWire: [0], labelCount: 0)
 
-  private init(uncheckedWire wire: [UInt8], labelCount: Int) {
+  init(uncheckedWire wire: [UInt8], labelCount: Int) {
     self.wire = wire
     self.labelCount = labelCount
   }

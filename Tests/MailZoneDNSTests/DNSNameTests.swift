@@ -1,4 +1,5 @@
 import MailZoneDNS
+import MailZoneNet
 import Testing
 
 @Suite("DNSName: presentation parsing, limits and comparison")
@@ -146,5 +147,29 @@ struct DNSNameWireTests {
     #expect(throws: DNSNameError.labelTooLong(64)) { try base.prepending(String(repeating: "x", count: 64)) }
     #expect(try DNSName("Sel._domainkey.Example.test").description == "Sel._domainkey.Example.test")
     #expect(try DNSName(labels: [[0x41, 0x40], Array("test".utf8)]).description == "A\\@.test")
+  }
+}
+
+@Suite("DNSName: reverse-mapping names")
+struct DNSNameReverseTests {
+  @Test(
+    "in-addr.arpa and ip6.arpa names built in wire form match their presentation text",
+    arguments: [
+      ("192.0.2.1", "1.2.0.192.in-addr.arpa"),
+      ("10.0.0.255", "255.0.0.10.in-addr.arpa"),
+      ("0.0.0.0", "0.0.0.0.in-addr.arpa"),
+      ("::ffff:198.51.100.7", "7.100.51.198.in-addr.arpa"),
+      (
+        "2001:db8::567:89ab",
+        "b.a.9.8.7.6.5.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa"
+      ),
+    ])
+  func reverse(address: String, expected: String) throws {
+    let ip = try #require(IPAddress(address))
+    let name = DNSName.reverse(ip)
+    #expect(name == (try DNSName(expected)))
+    #expect(name.wire == (try DNSName(expected)).wire)
+    #expect(name.labelCount == (try DNSName(expected)).labelCount)
+    #expect(name.description == expected)
   }
 }

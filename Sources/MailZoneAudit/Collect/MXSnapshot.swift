@@ -128,13 +128,9 @@ public struct ReverseDNS: Sendable {
   /// Reverse DNS of each address, in address order: the PTRs as one batch, then every PTR
   /// name's A or AAAA as another.
   static func collect(_ addresses: [IPAddress], resolver: any Resolver) async -> [ReverseDNS] {
-    let names = addresses.map { try? DNSName(ReverseDNS.reverseName($0)) }
-    var asked = (await resolver.lookupAll(names.compactMap { $0 }, .ptr)).makeIterator()
-    let ptrs = names.map { name -> DNSAnswer<DNSName> in
-      guard name != nil, let answer = asked.next() else {
-        return DNSAnswer(name: .root, type: .ptr, status: .error("no reverse name"), records: [])
-      }
-      return answer.map { if case .ptr(let target) = $0.data { target } else { nil } }
+    let names = addresses.map(DNSName.reverse)
+    let ptrs = (await resolver.lookupAll(names, .ptr)).map { answer in
+      answer.map { if case .ptr(let target) = $0.data { target } else { nil } }
     }
     // At most 10 PTR names of each address are followed forward.
     var questions: [DNSQuestion] = []
@@ -157,10 +153,5 @@ public struct ReverseDNS: Sendable {
       }
       return ReverseDNS(address: address, ptr: ptr, confirmedNames: confirmed)
     }
-  }
-
-  /// `4.3.2.1.in-addr.arpa` or the 32-nibble `ip6.arpa` name.
-  static func reverseName(_ address: IPAddress) -> String {
-    SPFMacroExpander.reverseName(address)
   }
 }

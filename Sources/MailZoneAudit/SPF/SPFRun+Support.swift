@@ -55,7 +55,7 @@ extension SPFRun {
   /// §5.5: the client's PTR names (the first 10) whose A/AAAA records include the client.
   /// A failed PTR lookup gives no names; a name whose address lookup fails is skipped.
   func validatedNames(depth: Int, domain: DNSName, term: String?, countVoid: Bool) async -> [DNSName] {
-    guard let reverse = try? DNSName(SPFMacroExpander.reverseName(request.ip)) else { return [] }
+    let reverse = DNSName.reverse(request.ip)
     let answer = await resolver.ptr(reverse)
     if answer.status.isEmpty || (answer.status == .noError && answer.records.isEmpty), countVoid {
       // A void PTR lookup counts, but the mechanism just fails to match (§5.5).
