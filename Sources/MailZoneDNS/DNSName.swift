@@ -44,7 +44,48 @@ public struct DNSName: Sendable, Hashable, CustomStringConvertible, Comparable {
 
   /// Parses presentation format: dot-separated labels, `\.` and `\DDD` escapes, optional final dot.
   public init(_ text: String) throws(DNSNameError) {
+    var text = text
+    // Names without escapes (nearly all) go to wire form in one pass; the general path decides
+    // the rest, and every error.
+    if let plain = text.withUTF8(DNSName.plainName) {
+      self = plain
+      return
+    }
     try self.init(labels: DNSName.presentationLabels(Array(text.utf8)))
+  }
+
+  /// The name `text` spells when it has no escapes, no empty label, labels of at most 63 bytes
+  /// and at most 255 octets on the wire; nil otherwise (the root `.` included).
+  private static func plainName(_ text: UnsafeBufferPointer<UInt8>) -> DNSName? {
+    guard !text.isEmpty else { return nil }
+    var wire: [UInt8] = []
+    wire.reserveCapacity(text.count + 2)
+    var lengthAt = 0
+    wire.append(0)
+    var length = 0
+    var labels = 0
+    for byte in text {
+      if byte == UInt8(ascii: "\\") { return nil }
+      if byte == UInt8(ascii: ".") {
+        guard (1...63).contains(length) else { return nil }
+        wire[lengthAt] = UInt8(length)
+        labels += 1
+        lengthAt = wire.count
+        wire.append(0)
+        length = 0
+      } else {
+        wire.append(byte)
+        length += 1
+      }
+    }
+    if length > 0 {
+      guard length <= 63 else { return nil }
+      wire[lengthAt] = UInt8(length)
+      labels += 1
+      wire.append(0)
+    }
+    guard wire.count <= 255 else { return nil }
+    return DNSName(uncheckedWire: wire, labelCount: labels)
   }
 
   /// The labels, leftmost first; the root has none.

@@ -38,7 +38,7 @@ public struct TXTData: Sendable, Hashable {
   public init(strings: [[UInt8]]) { self.strings = strings }
 
   /// The strings concatenated without separators (RFC 7208 §3.3, RFC 6376 §3.6.2.2).
-  public var joined: [UInt8] { strings.flatMap { $0 } }
+  public var joined: [UInt8] { strings.count == 1 ? strings[0] : strings.flatMap { $0 } }
 
   /// The joined value as text; invalid UTF-8 becomes U+FFFD.
   public var text: String { String(decoding: joined, as: UTF8.self) }

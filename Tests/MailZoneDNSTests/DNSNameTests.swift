@@ -146,6 +146,16 @@ struct DNSNameWireTests {
     #expect(throws: DNSNameError.emptyName) { try base.prepending("") }
     #expect(throws: DNSNameError.labelTooLong(64)) { try base.prepending(String(repeating: "x", count: 64)) }
     #expect(try DNSName("Sel._domainkey.Example.test").description == "Sel._domainkey.Example.test")
+    #expect(try DNSName("a.Bc.").wire == DNSName(labels: [Array("a".utf8), Array("Bc".utf8)]).wire)
+    #expect(try DNSName("a.Bc").labelCount == 2)
+    #expect(throws: DNSNameError.emptyLabel) { try DNSName("a..b") }
+    #expect(throws: DNSNameError.emptyLabel) { try DNSName(".a") }
+    #expect(throws: DNSNameError.labelTooLong(64)) { try DNSName(String(repeating: "x", count: 64) + ".test") }
+    let label = String(repeating: "x", count: 63)
+    #expect(throws: DNSNameError.nameTooLong(257)) { try DNSName([label, label, label, label].joined(separator: ".")) }
+    #expect(
+      try DNSName([label, label, label, String(label.prefix(61))].joined(separator: ".") + ".").wireLength == 255)
+    #expect(try DNSName(".") == .root)
     #expect(try DNSName(labels: [[0x41, 0x40], Array("test".utf8)]).description == "A\\@.test")
   }
 }

@@ -123,10 +123,11 @@ enum SPFTreeRecordTerms {
 
   /// The term text starting at `offset`, up to the next space.
   static func termText(_ text: String, at offset: Int) -> String {
-    let bytes = Array(text.utf8)
+    let bytes = text.utf8
     guard offset < bytes.count else { return "" }
-    let end = bytes[offset...].firstIndex(of: 0x20) ?? bytes.endIndex
-    return String(decoding: bytes[offset..<end], as: UTF8.self)
+    let start = bytes.index(bytes.startIndex, offsetBy: offset)
+    let end = bytes[start...].firstIndex(of: 0x20) ?? bytes.endIndex
+    return String(decoding: bytes[start..<end], as: UTF8.self)
   }
 
   /// Each space-separated term after the version, parsed on its own.

@@ -38,7 +38,9 @@ enum ASCII {
 
   /// Case-insensitive comparison with an ASCII literal (RFC 5234 §2.3 quoted strings).
   static func equalsIgnoringCase(_ bytes: ArraySlice<UInt8>, _ literal: String) -> Bool {
-    let other = Array(literal.utf8)
+    // The literal's UTF-8 view is read in place: no array per comparison (SPF asks this of
+    // every TXT record and every term).
+    let other = literal.utf8
     guard bytes.count == other.count else { return false }
     return zip(bytes, other).allSatisfy { lowercased($0) == lowercased($1) }
   }

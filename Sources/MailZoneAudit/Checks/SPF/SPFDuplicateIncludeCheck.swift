@@ -54,11 +54,13 @@ public struct SPFDuplicateIncludeCheck: Check {
     func visit(_ node: SPFTreeNode) {
       for term in node.terms {
         guard let child = term.child else { continue }
-        guard term.name == "include", let target = term.target, let name = try? DNSName(target) else {
+        // The child node's domain is the include target, already a name: nothing to parse.
+        guard term.name == "include", term.target != nil else {
           visit(child)
           continue
         }
         if case .loop = child.status { continue }
+        let name = child.domain
         let first = places[name] == nil
         if first { order.append(name) }
         places[name, default: []].append((node, term))

@@ -44,24 +44,40 @@ public struct DKIMSnapshot: Sendable {
   public var probed: [Probe]
   /// Selectors that answered with at least one key record, in probe order; selectors a wildcard
   /// answered are folded into one `*` entry at the end.
-  public var found: [Selector]
+  public var found: [Selector] {
+    didSet { keys = DKIMSnapshot.keys(of: found) }
+  }
   var queryFailures: [QueryFailure]
+  /// Every key record found, one entry per record (the AUDIT-JSON `dkim` array, in order). Kept
+  /// beside `found`: checks and the report ask for it many times per domain.
+  public private(set) var keys: [DKIMKey]
+
+  init(domainKey: DNSAnswer<TXTData>, probed: [Probe], found: [Selector], queryFailures: [QueryFailure]) {
+    self.domainKey = domainKey
+    self.probed = probed
+    self.found = found
+    self.queryFailures = queryFailures
+    self.keys = DKIMSnapshot.keys(of: found)
+  }
 
   public var failures: [QueryFailure] { queryFailures }
 
   /// RFC 8020: `_domainkey.<domain>` does not exist, so no selector below it can.
   public var skippedNoDomainKey: Bool { domainKey.status == .nxDomain }
 
-  /// Every key record found, one entry per record (the AUDIT-JSON `dkim` array, in order).
-  public var keys: [DKIMKey] {
-    found.flatMap { selector in
-      selector.keys.map { parsed in
-        DKIMKey(
-          selector: selector.selector, origin: selector.origin, owner: selector.answer.name,
-          publisher: selector.answer.canonicalName, viaCNAME: selector.viaCNAME, isWildcard: selector.isWildcard,
-          parsed: parsed)
+  private static func keys(of found: [Selector]) -> [DKIMKey] {
+    var keys: [DKIMKey] = []
+    keys.reserveCapacity(found.reduce(0) { $0 + $1.keys.count })
+    for selector in found {
+      for parsed in selector.keys {
+        keys.append(
+          DKIMKey(
+            selector: selector.selector, origin: selector.origin, owner: selector.answer.name,
+            publisher: selector.answer.canonicalName, viaCNAME: selector.viaCNAME, isWildcard: selector.isWildcard,
+            parsed: parsed))
       }
     }
+    return keys
   }
 
   /// What DKIM discovery can ask before SPF and MX are known: `_domainkey.<domain>`, then the
