@@ -104,3 +104,23 @@ struct BulkAuditTests {
     )
   }
 }
+
+@Suite("SeenNames: duplicates by fingerprint")
+struct SeenNamesTests {
+  @Test("a name is seen once whatever its letter case or final dot; different names never collide here")
+  func fingerprints() throws {
+    var seen = SeenNames()
+    #expect(seen.insert(try DNSName("Example.TEST")))
+    #expect(!seen.insert(try DNSName("example.test.")))
+    #expect(!seen.insert(try DNSName("EXAMPLE.test")))
+    #expect(seen.insert(try DNSName("example.test.example")))
+    // Label boundaries count: ab.c and a.bc are different names.
+    #expect(seen.insert(try DNSName("ab.c")))
+    #expect(seen.insert(try DNSName("a.bc")))
+    var collisions = 0
+    for index in 0..<200_000 where !seen.insert(try DNSName("n\(index).bulk.test")) { collisions += 1 }
+    #expect(collisions == 0, "no collision among 200,000 names")
+    #expect(seen.count == 200_004)
+    #expect(!seen.insert(try DNSName("N199999.Bulk.Test")))
+  }
+}

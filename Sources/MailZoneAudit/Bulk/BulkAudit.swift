@@ -33,7 +33,7 @@ public enum AuditOutcome: Sendable {
 /// Audits a stream of domain-list lines with at most `concurrency` domains in flight, handing
 /// each outcome over as it finishes, or in input order with `ordered`.
 ///
-/// Memory: the set of names seen (for duplicates; about 100 bytes a name) plus O(concurrency)
+/// Memory: the names seen (for duplicates; 16-byte fingerprints, see `SeenNames`) plus O(concurrency)
 /// outcomes. With `ordered`, a domain is admitted only while it is fewer than `reorderWindow`
 /// positions ahead of the oldest unwritten one, so a slow domain at the head holds back
 /// admission, not memory.
@@ -69,7 +69,7 @@ public struct BulkAudit: Sendable {
   ) async throws -> Counts where Lines.Element == DomainInputLine {
     let malformedCheck = MalformedDomainCheck()
     var counts = Counts()
-    var seen: Set<DNSName> = []
+    var seen = SeenNames()
     var reorder = ReorderBuffer<AuditOutcome>()
     var readError: (any Error)?
     let runner = self.runner
@@ -109,7 +109,7 @@ public struct BulkAudit: Sendable {
             emit(sequence, .malformed(field: field, line: entry.line, findings: findings))
             sequence += 1
           case .name(let name):
-            guard seen.insert(name).inserted else {
+            guard seen.insert(name) else {
               counts.duplicates += 1
               continue
             }
