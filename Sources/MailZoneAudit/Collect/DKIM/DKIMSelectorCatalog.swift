@@ -14,4 +14,7 @@ enum DKIMSelectorCatalog {
   /// baseline: rarer names (`key1`, `s2048`, a dated selector) are asked with `--selector`, and
   /// providers' own selectors are added when SPF or MX names the provider.
   static let common = baseline
+
+  /// `common` as a set, for membership tests.
+  static let commonSet = Set(common)
 }

@@ -145,26 +145,26 @@ public struct DKIMSnapshot: Sendable {
     for hint in hints where providers[hint.selector.lowercased()] == nil {
       providers[hint.selector.lowercased()] = hint.provider
     }
+    // The catalog is lower-case without repeats and has a set of its own, so a plan hashes only
+    // the given and hinted selectors (usually none or a few), not the 31 common ones.
     var seen: Set<String> = []
     var probes: [Probe] = []
-    func add(_ selectors: [String], _ origin: Origin) {
-      for selector in selectors where !selector.isEmpty {
-        let key = selector.lowercased()
-        if seen.insert(key).inserted {
-          probes.append(Probe(selector: selector, origin: origin, provider: providers[key]))
-        }
+    probes.reserveCapacity(given.count + (discover ? DKIMSelectorCatalog.common.count + hints.count : 0))
+    for selector in given where !selector.isEmpty {
+      let key = selector.lowercased()
+      if seen.insert(key).inserted {
+        probes.append(Probe(selector: selector, origin: .given, provider: providers[key]))
       }
     }
-    add(given, .given)
-    if discover {
-      // The catalog is lower-case and has no repeats: only the given selectors can take its names.
-      probes.reserveCapacity(probes.count + DKIMSelectorCatalog.common.count + hints.count)
-      for selector in DKIMSelectorCatalog.common where seen.isEmpty || !seen.contains(selector) {
-        probes.append(
-          Probe(selector: selector, origin: .common, provider: providers.isEmpty ? nil : providers[selector]))
+    guard discover else { return probes }
+    for selector in DKIMSelectorCatalog.common where seen.isEmpty || !seen.contains(selector) {
+      probes.append(Probe(selector: selector, origin: .common, provider: providers.isEmpty ? nil : providers[selector]))
+    }
+    for hint in hints where !hint.selector.isEmpty {
+      let key = hint.selector.lowercased()
+      if !DKIMSelectorCatalog.commonSet.contains(key), seen.insert(key).inserted {
+        probes.append(Probe(selector: hint.selector, origin: .provider, provider: providers[key]))
       }
-      seen.formUnion(DKIMSelectorCatalog.common)
-      add(hints.map(\.selector), .provider)
     }
     return probes
   }
