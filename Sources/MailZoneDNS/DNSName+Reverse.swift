@@ -6,6 +6,7 @@ extension DNSName {
   public static func reverse(_ address: IPAddress) -> DNSName {
     var wire: [UInt8] = []
     let tail: [UInt8]
+    let labels: Int
     switch address.unmapped {
     case .v4(let v4):
       wire.reserveCapacity(30)
@@ -15,6 +16,7 @@ extension DNSName {
         wire.append(contentsOf: digits)
       }
       tail = [7] + Array("in-addr".utf8) + [4] + Array("arpa".utf8) + [0]
+      labels = 6
     case .v6(let v6):
       let hex = Array("0123456789abcdef".utf8)
       wire.reserveCapacity(74)
@@ -25,8 +27,8 @@ extension DNSName {
         wire.append(hex[Int(byte >> 4)])
       }
       tail = [3] + Array("ip6".utf8) + [4] + Array("arpa".utf8) + [0]
+      labels = 34
     }
-    let labels = address.unmapped.isIPv6 ? 34 : 6
     return DNSName(uncheckedWire: wire + tail, labelCount: labels)
   }
 }

@@ -120,32 +120,12 @@ public struct DNSName: Sendable, Hashable, CustomStringConvertible, Comparable {
 
   /// Prepends labels (e.g. `_dmarc` to a domain).
   public func prepending(_ label: String) throws(DNSNameError) -> DNSName {
-    var text = label
-    // The common case, one plain label (`_dmarc`, a selector), goes straight to wire form.
-    if let plain = text.withUTF8({ DNSName.plainLabelPrefix($0, to: wire, labelCount: labelCount) }) {
-      return plain
-    }
-    let added = try DNSName(labels: DNSName.presentationLabels(Array(label.utf8)))
+    // `init(_:)` takes plain labels (`_dmarc`, a selector) straight to wire form.
+    let added = try DNSName(label)
     let length = added.wire.count - 1 + wire.count
     // RFC 1035 §2.3.4, as `init(labels:)` checks it.
     if length > 255 { throw .nameTooLong(length) }
     return DNSName(uncheckedWire: added.wire.dropLast() + wire, labelCount: added.labelCount + labelCount)
-  }
-
-  /// `label` + `wire` when `label` is one label of 1-63 bytes without dots or escapes and the
-  /// result fits in 255 octets; nil otherwise (the general path then decides, and throws).
-  private static func plainLabelPrefix(_ label: UnsafeBufferPointer<UInt8>, to wire: [UInt8], labelCount: Int)
-    -> DNSName?
-  {
-    guard (1...63).contains(label.count), label.count + 1 + wire.count <= 255,
-      !label.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "\\") })
-    else { return nil }
-    var out: [UInt8] = []
-    out.reserveCapacity(label.count + 1 + wire.count)
-    out.append(UInt8(label.count))
-    out.append(contentsOf: label)
-    out.append(contentsOf: wire)
-    return DNSName(uncheckedWire: out, labelCount: labelCount + 1)
   }
 
   /// The name made of this name's last `count` labels.

@@ -47,7 +47,7 @@ public struct DomainSnapshot: Sendable {
   /// `_dmarc`, the policy records' names, and DKIM's `_domainkey`.
   static func firstQuestions(_ domain: DNSName) -> [DNSQuestion] {
     let atDomain = [RRType.txt, .spf, .cname, .mx].map { DNSQuestion(domain, $0) }
-    let below = ["_dmarc", "_mta-sts", "_smtp._tls", "default._bimi", "_domainkey"].compactMap { prefix in
+    let below = (["_dmarc"] + PolicyRecordsSnapshot.prefixes + ["_domainkey"]).compactMap { prefix in
       (try? domain.prepending(prefix)).map { DNSQuestion($0, .txt) }
     }
     return atDomain + below

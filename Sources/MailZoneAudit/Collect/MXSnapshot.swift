@@ -30,7 +30,7 @@ public struct MXSnapshot: Sendable {
     failures += hosts.flatMap(\.failures)
     var implicitAddresses: [IPAddress] = []
     if answer.status.isEmpty || (answer.status == .noError && answer.records.isEmpty) {
-      for (v4, v6) in await MXHost.addresses(of: [domain], resolver: resolver) {
+      if let (v4, v6) = await MXHost.addresses(of: [domain], resolver: resolver).first {
         failures += [QueryFailure(v4), QueryFailure(v6)].compactMap { $0 }
         implicitAddresses = v4.records.map { .v4($0) } + v6.records.map { .v6($0) }
       }

@@ -14,7 +14,7 @@ public struct PolicyRecordsSnapshot: Sendable {
 
   static func collect(_ domain: DNSName, context: CollectionContext) async -> PolicyRecordsSnapshot {
     let resolver = context.resolver
-    let names = ["_mta-sts", "_smtp._tls", "default._bimi"].map { try? domain.prepending($0) }
+    let names = prefixes.map { try? domain.prepending($0) }
     guard let sts = names[0], let rpt = names[1], let bimi = names[2] else {
       // The domain is too long to take the prefixes: nothing can be published there.
       return none(DNSAnswer(name: domain, type: .txt, status: .noData, records: []))
@@ -36,6 +36,9 @@ public struct PolicyRecordsSnapshot: Sendable {
     }
     return PolicyRecordsSnapshot(mtaSTS: mtaSTS, tlsRPT: tlsRPT, bimi: bimiLookup)
   }
+
+  /// Where the three records live below the domain: MTA-STS, TLS-RPT, BIMI's default selector.
+  static let prefixes = ["_mta-sts", "_smtp._tls", "default._bimi"]
 
   /// No record of any of the three kinds, all three answered by `answer`.
   private static func none(_ answer: DNSAnswer<TXTData>) -> PolicyRecordsSnapshot {

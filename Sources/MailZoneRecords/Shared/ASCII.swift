@@ -2,7 +2,7 @@
 ///
 /// Parsers work on `[UInt8]` with integer offsets: offsets are the UTF-8 offsets the errors report,
 /// and indexing stays O(1) whatever the input holds.
-enum ASCII {
+public enum ASCII {
   static let space: UInt8 = 0x20
   static let tab: UInt8 = 0x09
   static let cr: UInt8 = 0x0D
@@ -31,7 +31,8 @@ enum ASCII {
   /// VCHAR = %x21-7E.
   static func isVisible(_ byte: UInt8) -> Bool { (0x21...0x7E).contains(byte) }
 
-  static func lowercased(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
+  /// `A`-`Z` lowered; every other byte unchanged.
+  public static func lowercased(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
 
   /// The bytes as a String; only called on ranges already checked to be ASCII or valid UTF-8.
   static func string(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }

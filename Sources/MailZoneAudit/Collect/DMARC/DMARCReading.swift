@@ -73,7 +73,7 @@ public struct DMARCReading: Sendable {
       let slice = bytes[start..<index]
       var tag: (name: String, value: String)?
       if let equals = slice.firstIndex(of: UInt8(ascii: "=")) {
-        let name = String(decoding: slice[..<equals].trimmingWhitespace().lazy.map(lowerASCII), as: UTF8.self)
+        let name = String(decoding: slice[..<equals].trimmingWhitespace().lazy.map(ASCII.lowercased), as: UTF8.self)
         let value = String(decoding: slice[(equals + 1)...].trimmingWhitespace(), as: UTF8.self)
         tag = (name, value)
       }
@@ -83,10 +83,6 @@ public struct DMARCReading: Sendable {
     return out
   }
 
-}
-
-private func lowerASCII(_ byte: UInt8) -> UInt8 {
-  (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
 }
 
 extension ArraySlice<UInt8> {
