@@ -69,6 +69,12 @@ public final class CachingResolver: Resolver {
     await askAll(questions, scope: 0).map(\.response)
   }
 
+  /// Straight upstream, not kept (see `Resolver.queryAllOnce`).
+  public func queryAllOnce(_ questions: [DNSQuestion]) async -> [DNSResponse] {
+    state.withLock { $0.misses += questions.count }
+    return await upstream.queryAllOnce(questions)
+  }
+
   /// A resolver for one audited domain's questions: they share this cache, are counted, and the
   /// ones about the domain's own names that nobody else asked are forgotten by `end()`.
   public func scope(for domain: DNSName) -> Scope {
@@ -252,6 +258,11 @@ public final class CachingResolver: Resolver {
       let sentNow = results.count { $0.upstream }
       if sentNow > 0 { sent.withLock { $0 += sentNow } }
       return results.map(\.response)
+    }
+
+    public func queryAllOnce(_ questions: [DNSQuestion]) async -> [DNSResponse] {
+      sent.withLock { $0 += questions.count }
+      return await cache.queryAllOnce(questions)
     }
 
     /// Questions this scope sent on the wire (cache hits from other domains' work excluded).

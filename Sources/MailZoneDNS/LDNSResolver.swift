@@ -54,10 +54,10 @@ public final class LDNSResolver: Resolver {
     case .failure(let failure, let server):
       return .failed(failure, server: server)
     case .reply(let bytes, let transport, let server):
-      // A name error with no answer records says all there is in its header (the question was
-      // matched on the way in); ldns is spared the authority section nobody reads.
-      if let header = WireCheck.bareNameError(bytes) {
-        return DNSResponse(rcode: DNSResponse.nxDomain, flags: header, transport: transport, server: server)
+      // A name error or NODATA with no answer records says all there is in its header (the
+      // question was matched on the way in); ldns is spared the authority section nobody reads.
+      if let bare = WireCheck.bareNegative(bytes) {
+        return DNSResponse(rcode: bare.rcode, flags: bare.flags, transport: transport, server: server)
       }
       switch LDNSCodec.parse(bytes) {
       case .success(let message):

@@ -171,12 +171,9 @@ final class QueryEngine: @unchecked Sendable {
       waiting.append(job)
       return
     }
-    var query = job.query
-    query[0] = UInt8(id >> 8)
-    query[1] = UInt8(id & 0xFF)
-    // resolv.conf order: the first server first, the others only after a failure.
-    pending[id] = Pending(
-      job: Job(query: query, question: job.question, completion: job.completion), serverIndex: 0)
+    // resolv.conf order: the first server first, the others only after a failure. The job's
+    // query keeps ID 0; each transmission writes the ID into its own copy.
+    pending[id] = Pending(job: job, serverIndex: 0)
     transmit(id)
   }
 
@@ -213,8 +210,9 @@ final class QueryEngine: @unchecked Sendable {
       return
     }
     statistics.udpSent += 1
-    let envelope = AddressedEnvelope(
-      remoteAddress: addresses[entry.serverIndex], data: channel.allocator.buffer(bytes: entry.job.query))
+    var datagram = channel.allocator.buffer(bytes: entry.job.query)
+    datagram.setInteger(id, at: datagram.readerIndex)
+    let envelope = AddressedEnvelope(remoteAddress: addresses[entry.serverIndex], data: datagram)
     let attempt = entry.attempt
     let promise = loop.makePromise(of: Void.self)
     promise.futureResult.whenFailure { error in self.attemptFailed(id, attempt: attempt, reason: "\(error)") }
@@ -324,8 +322,11 @@ final class QueryEngine: @unchecked Sendable {
   private func exchangeOverTCP(_ id: UInt16, entry: Pending, server: String) {
     statistics.tcpExchanges += 1
     let question = entry.job.question
+    var query = entry.job.query
+    query[0] = UInt8(id >> 8)
+    query[1] = UInt8(id & 0xFF)
     TCPExchange.run(
-      query: entry.job.query, to: addresses[entry.serverIndex], on: loop, timeout: TimeAmount(configuration.timeout)
+      query: query, to: addresses[entry.serverIndex], on: loop, timeout: TimeAmount(configuration.timeout)
     ).whenComplete { result in
       switch result {
       case .success(let bytes) where WireCheck.id(bytes) == id && WireCheck.matches(bytes, question: question):

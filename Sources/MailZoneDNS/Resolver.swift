@@ -14,6 +14,11 @@ public protocol Resolver: Sendable {
   /// override it to hand the whole batch over in one step (DKIM discovery asks ~40 at a time).
   func queryAll(_ questions: [DNSQuestion]) async -> [DNSResponse]
 
+  /// `queryAll` for questions only this asker asks, each once (DKIM selector probes below the
+  /// audited domain): a cache passes them straight upstream, since storing answers nobody asks
+  /// again, then forgetting them, costs more than it saves. The default is `queryAll`.
+  func queryAllOnce(_ questions: [DNSQuestion]) async -> [DNSResponse]
+
   /// True when answers stay for the rest of the run (the cache): asking a batch ahead of time
   /// then makes the later single questions free. False by default.
   var keepsAnswers: Bool { get }
@@ -32,6 +37,10 @@ public struct DNSQuestion: Sendable, Hashable {
 
 extension Resolver {
   public var keepsAnswers: Bool { false }
+
+  public func queryAllOnce(_ questions: [DNSQuestion]) async -> [DNSResponse] {
+    await queryAll(questions)
+  }
 
   public func queryAll(_ questions: [DNSQuestion]) async -> [DNSResponse] {
     await withTaskGroup(of: (Int, DNSResponse).self) { group in
@@ -66,9 +75,11 @@ extension Resolver {
 
   /// `lookup` for several questions of any types, asked as one batch; answers in question order.
   /// CNAME chains that leave their reply are chased together: each further step is one batch too.
-  public func lookupAll(_ questions: [DNSQuestion]) async -> [DNSAnswer<ResourceRecord>] {
+  /// With `once`, the first batch goes through `queryAllOnce` (the chains' targets, which other
+  /// askers may share, do not).
+  public func lookupAll(_ questions: [DNSQuestion], once: Bool = false) async -> [DNSAnswer<ResourceRecord>] {
     var walks = questions.map { CNAMEChase(name: $0.name, type: $0.type) }
-    var replies = await queryAll(questions)
+    var replies = await once ? queryAllOnce(questions) : queryAll(questions)
     var chasing = Array(questions.indices)
     var queries = 1
     while !chasing.isEmpty {
@@ -87,9 +98,11 @@ extension Resolver {
     return zip(walks, replies).map { walk, reply in walk.answer(reply) }
   }
 
-  /// TXT records at several names (see `lookupAll`).
-  public func txtAll(_ names: [DNSName]) async -> [DNSAnswer<TXTData>] {
-    await lookupAll(names, .txt).map { answer in answer.map { if case .txt(let t) = $0.data { t } else { nil } } }
+  /// TXT records at several names (see `lookupAll`, and its `once`).
+  public func txtAll(_ names: [DNSName], once: Bool = false) async -> [DNSAnswer<TXTData>] {
+    await lookupAll(names.map { DNSQuestion($0, .txt) }, once: once).map { answer in
+      answer.map { if case .txt(let t) = $0.data { t } else { nil } }
+    }
   }
 
   /// TXT records; each keeps its character-strings as raw bytes.

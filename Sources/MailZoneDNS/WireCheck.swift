@@ -34,27 +34,35 @@ enum WireCheck {
   static func isTruncated(_ reply: [UInt8]) -> Bool { reply.count > 2 && reply[2] & 0x02 != 0 }
   static func rcode(_ reply: [UInt8]) -> UInt8 { reply.count > 3 ? reply[3] & 0x0F : 0 }
 
-  /// The header flags of an NXDOMAIN reply with no answer records, or nil for any other reply
-  /// or anything unexpected (those go to ldns). An OPT record may extend the RCODE (RFC 6891
+  /// The RCODE and header flags of a reply that only says "nothing here": NXDOMAIN, or NOERROR
+  /// without answers (NODATA), or nil for any other reply or anything unexpected (those go to
+  /// ldns). The authority section of such a reply (the zone's SOA) is read by nobody, so it is not
+  /// parsed; but an NS record there makes a NOERROR reply a referral, which lookups tell apart from
+  /// NODATA, so such a reply goes to ldns too. An OPT record may extend the RCODE (RFC 6891
   /// §6.1.3), so when one is there its extended-RCODE octet must be 0.
-  static func bareNameError(_ reply: [UInt8]) -> DNSFlags? {
-    guard reply.count >= 12, reply[3] & 0x0F == 3, reply[4] == 0, reply[5] == 1, reply[6] == 0, reply[7] == 0
-    else { return nil }
+  static func bareNegative(_ reply: [UInt8]) -> (rcode: UInt16, flags: DNSFlags)? {
+    guard reply.count >= 12, reply[4] == 0, reply[5] == 1, reply[6] == 0, reply[7] == 0 else { return nil }
+    let rcode = reply[3] & 0x0F
+    guard rcode == 3 || rcode == 0 else { return nil }
     let authority = Int(reply[8]) << 8 | Int(reply[9])
     let additional = Int(reply[10]) << 8 | Int(reply[11])
     if additional > 1 { return nil }
-    if additional == 1 {
+    if additional == 1 || rcode == 0 {
       var offset = 12
       guard skipName(reply, &offset) else { return nil }
       offset += 4
       for _ in 0..<authority {
         guard skipName(reply, &offset), offset + 10 <= reply.count else { return nil }
+        if rcode == 0 && reply[offset] == 0 && reply[offset + 1] == 2 { return nil }  // NS: a referral
         offset += 10 + (Int(reply[offset + 8]) << 8 | Int(reply[offset + 9]))
       }
-      // OPT: root owner, TYPE 41, CLASS, TTL whose first octet is the extended RCODE.
-      guard offset + 11 <= reply.count, reply[offset] == 0, reply[offset + 1] == 0, reply[offset + 2] == 41,
-        reply[offset + 5] == 0
-      else { return nil }
+      guard offset <= reply.count else { return nil }
+      if additional == 1 {
+        // OPT: root owner, TYPE 41, CLASS, TTL whose first octet is the extended RCODE.
+        guard offset + 11 <= reply.count, reply[offset] == 0, reply[offset + 1] == 0, reply[offset + 2] == 41,
+          reply[offset + 5] == 0
+        else { return nil }
+      }
     }
     var flags = DNSFlags()
     flags.authoritative = reply[2] & 0x04 != 0
@@ -63,7 +71,7 @@ enum WireCheck {
     flags.recursionAvailable = reply[3] & 0x80 != 0
     flags.authenticData = reply[3] & 0x20 != 0
     flags.checkingDisabled = reply[3] & 0x10 != 0
-    return flags
+    return (UInt16(rcode), flags)
   }
 
   /// Moves `offset` past a possibly compressed name; false when it runs off the end.

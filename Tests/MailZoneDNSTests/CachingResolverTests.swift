@@ -34,6 +34,25 @@ struct CachingResolverTests {
     #expect(await live.statistics().udpSent == 2)
   }
 
+  @Test("questions asked once go straight upstream: counted for their scope, never kept")
+  func onceSkipsTheCache() async throws {
+    let server = try NSDServer.shared()
+    let live = try await LDNSResolver(configuration: LDNSResolverConfiguration(nameservers: [server.nameserver]))
+    let cache = CachingResolver(upstream: live)
+    let scope = cache.scope(for: Fixtures.name("example.test"))
+    let names = ["split.example.test", "missing.example.test", "mx.example.test"].map { Fixtures.name($0) }
+    let once = await scope.txtAll(names, once: true)
+    #expect(await cache.entryCount() == 0)
+    let cached = await scope.txtAll(names)
+    #expect(once.map(\.status) == [.noError, .nxDomain, .noData])
+    #expect(once.map(\.status) == cached.map(\.status))
+    #expect(once.map(\.records) == cached.map(\.records))
+    #expect(await cache.entryCount() == 3)
+    #expect(scope.upstreamQueries == 6)
+    #expect(await cache.counts().upstream == 6)
+    #expect(await live.statistics().udpSent == 6)
+  }
+
   @Test("a CNAME chain's hops are cached: asking for the target again costs nothing")
   func chainHopsCached() async throws {
     let files = try ZoneFileResolver(paths: Fixtures.zoneFiles)

@@ -77,24 +77,45 @@ struct QueryPathTests {
     #expect(await batched.statistics().udpSent == single.statistics().udpSent, "the same questions, in batches")
   }
 
-  @Test("NXDOMAIN without answers is read from the header; with EDNS too; anything else goes to ldns")
-  func bareNameError() throws {
+  @Test("NXDOMAIN and NODATA without answers are read from the header; with EDNS too; anything else goes to ldns")
+  func bareNegative() throws {
     let query = QueryWire.encode(name: try DNSName("nope.test"), type: .txt, id: 7, options: .init())
     var reply = query
     reply[2] = 0x85  // QR, AA, RD
     reply[3] = 0x03  // NXDOMAIN
-    let flags = try #require(WireCheck.bareNameError(reply))
-    #expect(flags.authoritative && flags.recursionDesired && !flags.truncated)
+    let bare = try #require(WireCheck.bareNegative(reply))
+    #expect(bare.rcode == DNSResponse.nxDomain)
+    #expect(bare.flags.authoritative && bare.flags.recursionDesired && !bare.flags.truncated)
     var extended = reply
     extended[extended.count - 6] = 1  // the OPT record's extended-RCODE octet: RCODE 19, not 3
-    #expect(WireCheck.bareNameError(extended) == nil)
+    #expect(WireCheck.bareNegative(extended) == nil)
     var answered = reply
     answered[7] = 1  // ANCOUNT 1: a CNAME chain ending in a name error is parsed by ldns
-    #expect(WireCheck.bareNameError(answered) == nil)
-    var noError = reply
-    noError[3] = 0
-    #expect(WireCheck.bareNameError(noError) == nil)
-    #expect(WireCheck.bareNameError(Array(reply.prefix(20))) == nil)
+    #expect(WireCheck.bareNegative(answered) == nil)
+    var refused = reply
+    refused[3] = 5
+    #expect(WireCheck.bareNegative(refused) == nil)
+    #expect(WireCheck.bareNegative(Array(reply.prefix(20))) == nil)
+
+    // NOERROR without answers: the zone's SOA in the authority section, then the OPT record.
+    let questionEnd = 12 + WireCheck.question(ofQuery: query).count
+    func withAuthority(_ type: UInt8, rdata: [UInt8]) -> [UInt8] {
+      var bytes = Array(reply[..<questionEnd]) + [0xC0, 0x0C, 0, type, 0, 1, 0, 0, 0x0E, 0x10]
+      bytes += [UInt8(rdata.count >> 8), UInt8(rdata.count & 0xFF)] + rdata + reply[questionEnd...]
+      bytes[3] = 0x00
+      bytes[9] = 1  // NSCOUNT
+      return bytes
+    }
+    let soa = withAuthority(6, rdata: [0xC0, 0x0C, 0xC0, 0x0C] + [UInt8](repeating: 1, count: 20))
+    let noData = try #require(WireCheck.bareNegative(soa))
+    #expect(noData.rcode == DNSResponse.noError && noData.flags.authoritative)
+    let parsed = try LDNSCodec.parse(soa).get()
+    #expect(parsed.rcode == DNSResponse.noError && parsed.answer.isEmpty && parsed.authority.map(\.type) == [.soa])
+    // An NS record there makes it a referral, which ldns parses; so does a record running off the end.
+    #expect(WireCheck.bareNegative(withAuthority(2, rdata: [0xC0, 0x0C])) == nil)
+    var cut = soa
+    cut[questionEnd + 11] = 200  // RDLENGTH past the end of the reply
+    #expect(WireCheck.bareNegative(cut) == nil)
   }
 
   @Test("a scope forgets its domain's own names when it ends, and keeps what others asked too")

@@ -33,6 +33,8 @@ public enum JSONValue: Sendable, Equatable {
   /// Compact serialization (one line), as NDJSON needs.
   public func serialized() -> String {
     var out = ""
+    // An audit's NDJSON line is a few kilobytes: growing from empty would copy it ten times.
+    if case .object = self { out.reserveCapacity(8192) }
     write(to: &out, indent: nil, depth: 0)
     return out
   }

@@ -31,7 +31,9 @@ final class AuditWriter {
     defer { written += 1 }
     switch format {
     case .ndjson:
-      emit(AuditJSON.object(outcome).serialized() + "\n")
+      var line = AuditJSON.object(outcome).serialized()
+      line += "\n"
+      emit(line)
     case .json:
       let text = AuditJSON.object(outcome).prettySerialized()
       if single {
