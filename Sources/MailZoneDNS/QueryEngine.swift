@@ -11,7 +11,7 @@ enum RawReply: Sendable {
   case failure(DNSResponse.Failure, server: String?)
 }
 
-/// Many queries in flight over one UDP socket per address family, on one event loop.
+/// Many queries in flight over one connected UDP socket per nameserver, on one event loop.
 ///
 /// All mutable state is touched on `loop` only: every entry point hops there with `execute`, and
 /// the channel handlers run there. That confinement is what makes the `@unchecked Sendable` sound.
@@ -82,7 +82,14 @@ final class QueryEngine: @unchecked Sendable {
   private let addresses: [SocketAddress]
   /// `configuration.nameservers[i].description`, formatted once (each reply names its server).
   private let serverNames: [String]
-  private var channels: [Bool: any Channel] = [:]  // keyed by "is IPv6"
+  /// One connected socket per nameserver, by index: the kernel routes once and drops datagrams
+  /// from anyone else, and writes are bare buffers. nil where connecting failed (see
+  /// `unreachable`) or once closed.
+  private var channels: [(any Channel)?] = []
+  /// Why a nameserver's socket could not be connected (no route to it, say): its attempts fail
+  /// at once with this reason and move on to the next server.
+  private var unreachable: [String?] = []
+  private var isClosed = false
   /// Indexed by message ID.
   private var pending = PendingSlots<Pending>()
   private var waiting: [Job] = []
@@ -111,14 +118,25 @@ final class QueryEngine: @unchecked Sendable {
     let loop = MultiThreadedEventLoopGroup.singleton.next()
     let addresses = try configuration.nameservers.map { try SocketAddress(ipAddress: $0.host, port: $0.port) }
     let engine = QueryEngine(loop: loop, configuration: configuration, addresses: addresses)
-    for v6 in Set(configuration.nameservers.map(\.isIPv6)) {
-      let channel = try await engine.bind(v6: v6)
-      try await loop.submit { engine.channels[v6] = channel }.get()
+    var channels: [(any Channel)?] = []
+    var unreachable: [String?] = []
+    for address in addresses {
+      do {
+        channels.append(try await engine.connect(to: address))
+        unreachable.append(nil)
+      } catch {
+        channels.append(nil)
+        unreachable.append("\(error)")
+      }
     }
+    try await loop.submit { [channels, unreachable] in
+      engine.channels = channels
+      engine.unreachable = unreachable
+    }.get()
     return engine
   }
 
-  private func bind(v6: Bool) async throws -> any Channel {
+  private func connect(to address: SocketAddress) async throws -> any Channel {
     let receiveShare = max(4096, Int(configuration.ednsSize ?? 512))
     return try await DatagramBootstrap(group: loop)
       .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
@@ -134,14 +152,15 @@ final class QueryEngine: @unchecked Sendable {
           try channel.pipeline.syncOperations.addHandler(UDPReplyHandler(engine: self))
         }
       }
-      .bind(host: v6 ? "::" : "0.0.0.0", port: 0).get()
+      .connect(to: address).get()
   }
 
   /// Closes the sockets; queries still in flight end as errors.
   func close() async {
     let channels = try? await loop.submit { () -> [any Channel] in
-      let all = Array(self.channels.values)
-      self.channels = [:]
+      let all = self.channels.compactMap { $0 }
+      self.channels = []
+      self.isClosed = true
       return all
     }.get()
     for channel in channels ?? [] { try? await channel.close() }
@@ -204,19 +223,21 @@ final class QueryEngine: @unchecked Sendable {
 
   private func send(_ id: UInt16) {
     guard let entry = pending[id] else { return }
-    let server = configuration.nameservers[entry.serverIndex]
-    guard let channel = channels[server.isIPv6] else {
+    guard !isClosed else {
       finish(id, .failure(.error("resolver is closed"), server: serverNames[entry.serverIndex]))
+      return
+    }
+    guard let channel = channels[entry.serverIndex] else {
+      attemptFailed(id, attempt: entry.attempt, reason: unreachable[entry.serverIndex] ?? "no socket")
       return
     }
     statistics.udpSent += 1
     var datagram = channel.allocator.buffer(bytes: entry.job.query)
     datagram.setInteger(id, at: datagram.readerIndex)
-    let envelope = AddressedEnvelope(remoteAddress: addresses[entry.serverIndex], data: datagram)
     let attempt = entry.attempt
     let promise = loop.makePromise(of: Void.self)
     promise.futureResult.whenFailure { error in self.attemptFailed(id, attempt: attempt, reason: "\(error)") }
-    channel.write(envelope, promise: promise)
+    channel.write(datagram, promise: promise)
     scheduleFlush()
     transmissions += 1
     entry.transmission = transmissions
@@ -229,7 +250,7 @@ final class QueryEngine: @unchecked Sendable {
     flushScheduled = true
     loop.execute {
       self.flushScheduled = false
-      for channel in self.channels.values { channel.flush() }
+      for channel in self.channels { channel?.flush() }
     }
   }
 
