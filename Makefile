@@ -7,8 +7,9 @@ SWIFT ?= swift
 BIN := .build/debug/mailzone
 RELEASE_BIN := .build/release/mailzone
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
-# Debian packages: the ldns library and headers, pkg-config to find them, NSD for the tests.
-APT_BUILD := libldns-dev pkg-config
+# Debian packages: the ldns library and headers, pkg-config to find them, jemalloc (mailzone's
+# allocator on Linux), NSD for the tests.
+APT_BUILD := libldns-dev pkg-config libjemalloc-dev
 APT_TEST := nsd publicsuffix python3-yaml
 CACHE := .cache
 # The openspf SPF suites ship in this sdist (sha256-checked by the fetch script, never committed).

@@ -74,7 +74,11 @@ let package = Package(
         "MailZoneAudit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      swiftSettings: strict
+      swiftSettings: strict,
+      // jemalloc (Debian libjemalloc-dev) instead of glibc's malloc: a bulk audit makes ~2.3
+      // million allocations per 1,000 domains on three threads, and jemalloc's per-thread caches
+      // take 10-14% off its CPU time (README, Performance).
+      linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
     ),
     .executableTarget(
       name: "mailzone-resolver-bench",
