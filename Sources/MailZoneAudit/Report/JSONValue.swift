@@ -99,8 +99,13 @@ public enum JSONValue: Sendable, Equatable {
 
   private static func writeString(_ s: String, to out: inout String) {
     out += "\""
-    // Most strings need no escape: copy them whole.
-    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+    // Most strings need no escape: copy them whole. The scan runs over the contiguous UTF-8 a
+    // native string keeps (a bridged one is copied once).
+    var text = s
+    let plain = text.withUTF8 { bytes in
+      !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }
+    }
+    if plain {
       out += s
       out += "\""
       return

@@ -65,13 +65,24 @@ struct DKIMProvider: Sendable {
     DKIMProvider(name: "Yandex 360", suffixes: [["yandex"]], selectors: .fixed(["mail"])),
   ]
 
+  /// The table's indices by the last label of each suffix (the label before the top-level one),
+  /// ascending: a host is looked up once instead of matched against every provider.
+  private static let byLastLabel: [String: [Int]] = {
+    var index: [String: [Int]] = [:]
+    for (position, provider) in all.enumerated() {
+      for last in Set(provider.suffixes.compactMap(\.last)) { index[last, default: []].append(position) }
+    }
+    return index
+  }()
+
   /// The selectors implied by a set of host names, each once with the provider that implies it,
   /// in provider-table order per name.
   static func selectors(implied hosts: [[String]]) -> [(selector: String, provider: String)] {
     var seen: Set<String> = []
     var result: [(selector: String, provider: String)] = []
-    for host in hosts {
-      for provider in all {
+    for host in hosts where host.count >= 2 {
+      for position in byLastLabel[host[host.count - 2]] ?? [] {
+        let provider = all[position]
         for selector in provider.selectors(for: host) where seen.insert(selector).inserted {
           result.append((selector, provider.name))
         }
