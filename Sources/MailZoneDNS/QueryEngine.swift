@@ -120,6 +120,7 @@ final class QueryEngine: @unchecked Sendable {
     let engine = QueryEngine(loop: loop, configuration: configuration, addresses: addresses)
     var channels: [(any Channel)?] = []
     var unreachable: [String?] = []
+    var firstError: (any Error)?
     for address in addresses {
       do {
         channels.append(try await engine.connect(to: address))
@@ -127,8 +128,12 @@ final class QueryEngine: @unchecked Sendable {
       } catch {
         channels.append(nil)
         unreachable.append("\(error)")
+        firstError = firstError ?? error
       }
     }
+    // With no server to ask at all, setting up fails (as binding used to); one unusable server of
+    // several is only skipped.
+    if channels.allSatisfy({ $0 == nil }), let firstError { throw firstError }
     try await loop.submit { [channels, unreachable] in
       engine.channels = channels
       engine.unreachable = unreachable
