@@ -121,9 +121,9 @@ final class QueryEngine: @unchecked Sendable {
     var channels: [(any Channel)?] = []
     var unreachable: [String?] = []
     var firstError: (any Error)?
-    for address in addresses {
+    for (index, address) in addresses.enumerated() {
       do {
-        channels.append(try await engine.connect(to: address))
+        channels.append(try await engine.connect(to: address, server: index))
         unreachable.append(nil)
       } catch {
         channels.append(nil)
@@ -141,7 +141,7 @@ final class QueryEngine: @unchecked Sendable {
     return engine
   }
 
-  private func connect(to address: SocketAddress) async throws -> any Channel {
+  private func connect(to address: SocketAddress, server: Int) async throws -> any Channel {
     let receiveShare = max(4096, Int(configuration.ednsSize ?? 512))
     return try await DatagramBootstrap(group: loop)
       .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
@@ -154,7 +154,7 @@ final class QueryEngine: @unchecked Sendable {
       .channelOption(.datagramVectorReadMessageCount, value: 64)
       .channelInitializer { channel in
         channel.eventLoop.makeCompletedFuture {
-          try channel.pipeline.syncOperations.addHandler(UDPReplyHandler(engine: self))
+          try channel.pipeline.syncOperations.addHandler(UDPReplyHandler(engine: self, server: server))
         }
       }
       .connect(to: address).get()
@@ -233,7 +233,7 @@ final class QueryEngine: @unchecked Sendable {
       return
     }
     guard let channel = channels[entry.serverIndex] else {
-      attemptFailed(id, attempt: entry.attempt, reason: unreachable[entry.serverIndex] ?? "no socket")
+      attemptFailed(id, attempt: entry.attempt, reason: "send failed: \(unreachable[entry.serverIndex] ?? "no socket")")
       return
     }
     statistics.udpSent += 1
@@ -241,7 +241,9 @@ final class QueryEngine: @unchecked Sendable {
     datagram.setInteger(id, at: datagram.readerIndex)
     let attempt = entry.attempt
     let promise = loop.makePromise(of: Void.self)
-    promise.futureResult.whenFailure { error in self.attemptFailed(id, attempt: attempt, reason: "\(error)") }
+    promise.futureResult.whenFailure { error in
+      self.attemptFailed(id, attempt: attempt, reason: "send failed: \(error)")
+    }
     channel.write(datagram, promise: promise)
     scheduleFlush()
     transmissions += 1
@@ -283,7 +285,24 @@ final class QueryEngine: @unchecked Sendable {
     if let head = timeouts.first { scheduleTimeoutTimer(at: head.deadline) }
   }
 
-  /// An attempt timed out (`reason` nil) or could not be sent: try again, maybe at the next server.
+  /// The server's host answered an attempt with ICMP port unreachable (the connected socket reports
+  /// it as ECONNREFUSED): nothing listens there, so every attempt waiting on that server fails now
+  /// instead of at its timeout, and moves on as a timeout would. Which datagram drew the ICMP is
+  /// not known; the attempts armed for that server are exactly the ones that can.
+  func portUnreachable(server index: Int) {
+    var refused: [(id: UInt16, attempt: Int)] = []
+    for armed in timeouts.armed {
+      guard let entry = pending[armed.id], entry.transmission == armed.transmission, entry.serverIndex == index,
+        !entry.viaTCP
+      else { continue }
+      refused.append((armed.id, entry.attempt))
+    }
+    for (id, attempt) in refused {
+      attemptFailed(id, attempt: attempt, reason: "connection refused: nothing listens at \(serverNames[index])")
+    }
+  }
+
+  /// An attempt timed out (`reason` nil) or failed for `reason`: try again, maybe at the next server.
   private func attemptFailed(_ id: UInt16, attempt: Int, reason: String?) {
     guard let entry = pending[id], entry.attempt == attempt, !entry.viaTCP else { return }
     pacer.ended(id, congested: reason == nil)
@@ -292,7 +311,7 @@ final class QueryEngine: @unchecked Sendable {
     entry.attempt += 1
     let server = serverNames[entry.serverIndex]
     moveOn(
-      id, otherwise: entry.fallback ?? .failure(reason.map { .error("send failed: \($0)") } ?? .timeout, server: server)
+      id, otherwise: entry.fallback ?? .failure(reason.map { .error($0) } ?? .timeout, server: server)
     )
   }
 
@@ -397,8 +416,13 @@ extension TimeAmount {
 private final class UDPReplyHandler: ChannelInboundHandler {
   typealias InboundIn = AddressedEnvelope<ByteBuffer>
   private let engine: QueryEngine
+  /// The nameserver this handler's socket is connected to.
+  private let server: Int
 
-  init(engine: QueryEngine) { self.engine = engine }
+  init(engine: QueryEngine, server: Int) {
+    self.engine = engine
+    self.server = server
+  }
 
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
     let envelope = unwrapInboundIn(data)
@@ -406,7 +430,9 @@ private final class UDPReplyHandler: ChannelInboundHandler {
   }
 
   func errorCaught(context: ChannelHandlerContext, error: any Error) {
-    // ICMP errors on an unconnected socket are not tied to a query; the attempt times out instead.
+    // Port unreachable from the server's host fails its waiting attempts at once. Other errors
+    // are not tied to a query: those attempts time out instead.
+    if let error = error as? IOError, error.errnoCode == ECONNREFUSED { engine.portUnreachable(server: server) }
   }
 }
 
@@ -443,6 +469,9 @@ struct Timeouts {
   private var head = 0
 
   var first: Entry? { head < storage.count ? storage[head] : nil }
+
+  /// The entries not yet expired, oldest first (stale ones included).
+  var armed: ArraySlice<Entry> { storage[head...] }
 
   mutating func append(_ entry: Entry) { storage.append(entry) }
 

@@ -179,6 +179,34 @@ struct LiveResolverTests {
     #expect(await dns.statistics().udpSent == 2)
   }
 
+  @Test("a port where nothing listens fails at once (ICMP port unreachable), and the next server answers")
+  func portUnreachable() async throws {
+    let closed = Nameserver(address: .v4(IPv4Address(127, 0, 0, 1)), port: try FreePort.find())
+    var configuration = LDNSResolverConfiguration(nameservers: [closed])
+    configuration.timeout = .seconds(1)
+    configuration.tries = 1
+    let alone = try await LDNSResolver(configuration: configuration)
+    // The kernel limits ICMP errors machine-wide (net.ipv4.icmp_msgs_burst), and tests running
+    // alongside may spend the burst: a refusal that did not arrive is a timeout, so ask again.
+    let clock = ContinuousClock()
+    var refusedFast = false
+    for attempt in 0..<5 where !refusedFast {
+      let start = clock.now
+      let answer = await alone.txt(Fixtures.name("n\(attempt).wild.example.test"))
+      let elapsed = clock.now - start
+      if answer.status == .error("connection refused: nothing listens at \(closed)") {
+        refusedFast = elapsed < .milliseconds(500)
+      } else {
+        #expect(answer.status == .timeout, "a lost refusal is a timeout, nothing else")
+      }
+    }
+    #expect(refusedFast, "the refusal ended the attempt long before its 1 s timeout")
+    configuration.nameservers = [closed, server.nameserver]
+    let withFallback = try await LDNSResolver(configuration: configuration)
+    let answered = await withFallback.txt(Fixtures.name("split.example.test"))
+    #expect(answered.status == .noError && answered.server == server.nameserver.description)
+  }
+
   @Test("256 queries in flight at once all come back right")
   func manyInFlight() async throws {
     let dns = try await resolver()

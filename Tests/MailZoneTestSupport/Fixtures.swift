@@ -25,9 +25,9 @@ public enum Fixtures {
   }
 }
 
-/// Finds a free loopback port for both UDP and TCP.
-enum FreePort {
-  static func find() throws(NSDError) -> Int {
+/// Finds a free loopback port for both UDP and TCP (nothing listens there once it is returned).
+public enum FreePort {
+  public static func find() throws(NSDError) -> Int {
     for _ in 0..<20 {
       let udp = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
       defer { close(udp) }
