@@ -172,7 +172,7 @@ public struct DKIMSnapshot: Sendable {
   /// Queries every selector as one batch; answers come back in probe order, `nil` for a
   /// selector that is not a valid label sequence (a bad `--selector`), which cannot be asked.
   /// The plan asks each name once and no other audit asks names below this domain's
-  /// `_domainkey`, so the probes skip the cache (`once`): two thirds of a bulk run's questions.
+  /// `_domainkey`, so the probes skip the cache (`once`): three quarters of a bulk run's questions.
   private static func probe(
     _ probes: some Collection<Probe>, base: DNSName, resolver: any Resolver
   ) async -> [DNSAnswer<TXTData>?] {
