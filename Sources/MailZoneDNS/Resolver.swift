@@ -69,8 +69,8 @@ extension Resolver {
 
   /// `lookup` for several names of one type: the first queries go out as one batch, and only
   /// CNAME chains that leave their reply need queries of their own. Answers are in name order.
-  public func lookupAll(_ names: [DNSName], _ type: RRType) async -> [DNSAnswer<ResourceRecord>] {
-    await lookupAll(names.map { DNSQuestion($0, type) })
+  public func lookupAll(_ names: [DNSName], _ type: RRType, once: Bool = false) async -> [DNSAnswer<ResourceRecord>] {
+    await lookupAll(names.map { DNSQuestion($0, type) }, once: once)
   }
 
   /// `lookup` for several questions of any types, asked as one batch; answers in question order.
@@ -100,7 +100,7 @@ extension Resolver {
 
   /// TXT records at several names (see `lookupAll`, and its `once`).
   public func txtAll(_ names: [DNSName], once: Bool = false) async -> [DNSAnswer<TXTData>] {
-    await lookupAll(names.map { DNSQuestion($0, .txt) }, once: once).map { answer in
+    await lookupAll(names, .txt, once: once).map { answer in
       answer.map { if case .txt(let t) = $0.data { t } else { nil } }
     }
   }

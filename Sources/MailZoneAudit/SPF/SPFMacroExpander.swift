@@ -77,13 +77,6 @@ struct SPFMacroExpander {
     }
   }
 
-  /// The reverse-lookup name of an address (`4.3.2.1.in-addr.arpa`, nibbles `.ip6.arpa`).
-  static func reverseName(_ ip: IPAddress) -> String {
-    let unmapped = ip.unmapped
-    let parts = dotted(unmapped).split(separator: ".").reversed().joined(separator: ".")
-    return parts + (unmapped.isIPv6 ? ".ip6.arpa" : ".in-addr.arpa")
-  }
-
   /// RFC 3986 percent-encoding of everything but the unreserved characters (§7.3).
   static func urlEscape(_ text: String) -> String {
     var out = ""
